@@ -1,0 +1,156 @@
+//! Checks: compare claims grouped by key and turn disagreements into findings.
+//!
+//! Claims are grouped by entity with hash maps, so the cost grows with the
+//! number of claims, never with the number of pairs of documents. Only
+//! asserted claims take part; hedged, planned, quoted, hypothetical and
+//! question claims never contradict anything.
+
+mod presence;
+mod spelling;
+mod titles;
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+
+use crate::diagnostic::{Finding, Label, Severity};
+use crate::extract::{Analysis, Claim};
+use crate::pack::{CheckDef, Pack};
+use crate::resolve::Resolution;
+use crate::source::Document;
+
+/// Settings that change what the checks report.
+#[derive(Debug, Clone)]
+pub struct CheckOptions {
+    /// Sources more than this many days apart are not from the same period.
+    pub same_period_days: i64,
+    /// Per-check severity overrides; `None` turns a check off.
+    pub severities: HashMap<String, Option<Severity>>,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        CheckOptions {
+            same_period_days: 30,
+            severities: HashMap::new(),
+        }
+    }
+}
+
+/// Everything the checks read: the documents, what was extracted from them, and who is who.
+pub struct Corpus<'a> {
+    pub pack: &'a Pack,
+    pub docs: &'a [Document],
+    pub analyses: &'a [Analysis],
+    pub resolution: &'a Resolution,
+}
+
+/// A claim by its document and index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ClaimRef {
+    pub doc: usize,
+    pub claim: usize,
+}
+
+impl<'a> Corpus<'a> {
+    pub fn claim(&self, r: ClaimRef) -> &'a Claim {
+        &self.analyses[r.doc].claims[r.claim]
+    }
+
+    /// The entity a claim is about.
+    pub fn subject(&self, r: ClaimRef) -> usize {
+        self.resolution.entity_of(r.doc, self.claim(r).subject)
+    }
+
+    /// Every claim, in document order.
+    pub fn claims(&self) -> impl Iterator<Item = ClaimRef> + '_ {
+        self.analyses
+            .iter()
+            .enumerate()
+            .flat_map(|(doc, a)| (0..a.claims.len()).map(move |claim| ClaimRef { doc, claim }))
+    }
+
+    pub fn date(&self, doc: usize) -> Option<Date> {
+        self.docs[doc].meta.date.as_ref().map(|d| d.date)
+    }
+
+    /// The file name to cite in help texts.
+    pub fn file_name(&self, doc: usize) -> String {
+        let path = &self.docs[doc].path;
+        path.file_name()
+            .map_or_else(|| path.display().to_string(), |f| f.to_string_lossy().into_owned())
+    }
+
+    pub fn display(&self, entity: usize) -> &str {
+        &self.resolution.entities[entity].display
+    }
+}
+
+/// A finding being built: the check's definition fills in code, severity and templates.
+pub(crate) struct Draft {
+    pub code: &'static str,
+    pub vars: Vec<(&'static str, String)>,
+    pub labels: Vec<Label>,
+}
+
+fn fill(template: &str, vars: &[(&'static str, String)]) -> String {
+    let mut out = template.to_string();
+    for (key, value) in vars {
+        out = out.replace(&format!("{{{key}}}"), value);
+    }
+    out
+}
+
+/// Runs every check and returns the findings, sorted for stable output.
+pub fn run(corpus: &Corpus, options: &CheckOptions) -> Vec<Finding> {
+    let mut drafts = Vec::new();
+    presence::check(corpus, &mut drafts);
+    let stale = titles::stale_title(corpus, options, &mut drafts);
+    titles::title_conflict(corpus, options, &stale, &mut drafts);
+    spelling::check(corpus, &mut drafts);
+
+    let mut findings: Vec<Finding> = drafts
+        .into_iter()
+        .filter_map(|draft| {
+            let def: &CheckDef = corpus.pack.check(draft.code)?;
+            let severity = match options.severities.get(draft.code) {
+                Some(None) => return None,
+                Some(Some(s)) => *s,
+                None => def.severity,
+            };
+            let help = fill(&def.help, &draft.vars);
+            Some(Finding {
+                code: def.code.clone(),
+                severity,
+                message: fill(&def.message, &draft.vars),
+                help: (!help.is_empty()).then_some(help),
+                labels: draft.labels,
+            })
+        })
+        .collect();
+    let key = |f: &Finding| {
+        let primary = f.labels.first();
+        (
+            primary.map(|l| (corpus.docs[l.doc].path.clone(), l.span.start, l.span.end)),
+            f.code.clone(),
+            f.message.clone(),
+        )
+    };
+    findings.sort_by_cached_key(key);
+    findings.dedup();
+    findings
+}
+
+/// "1 source" / "3 sources".
+pub(crate) fn sources(n: usize) -> String {
+    if n == 1 {
+        "1 source".to_string()
+    } else {
+        format!("{n} sources")
+    }
+}
+
+/// Lists file names for a help text: "a.md, b.md".
+pub(crate) fn file_list(corpus: &Corpus, docs: &[usize]) -> String {
+    docs.iter().map(|&d| corpus.file_name(d)).collect::<Vec<_>>().join(", ")
+}

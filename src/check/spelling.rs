@@ -1,0 +1,146 @@
+//! `spelling-variant`: one name spelled two ways in one text, or across texts without the pack's blessing.
+
+use std::collections::BTreeMap;
+
+use super::{Corpus, Draft, file_list};
+use crate::diagnostic::Label;
+use crate::pack::EntityKind;
+use crate::resolve::near_spelling;
+use crate::text::fold;
+
+/// One way a name is written, with where it is first written that way in each document.
+#[derive(Debug, Default)]
+struct Form {
+    count: usize,
+    first: BTreeMap<usize, std::ops::Range<usize>>,
+}
+
+/// Whether two written forms are spellings of one word (not two different names, nor a case change).
+fn variant(kind: EntityKind, a: &str, b: &str) -> bool {
+    if a.to_lowercase() == b.to_lowercase() {
+        return false;
+    }
+    let (fa, fb) = (fold(a), fold(b));
+    fa == fb || (kind == EntityKind::Person && near_spelling(&fa, &fb))
+}
+
+pub(super) fn check(corpus: &Corpus, drafts: &mut Vec<Draft>) {
+    // entity → written form → occurrences.
+    let mut forms: BTreeMap<usize, BTreeMap<String, Form>> = BTreeMap::new();
+    for (doc, analysis) in corpus.analyses.iter().enumerate() {
+        for (mi, m) in analysis.mentions.iter().enumerate() {
+            if m.descriptor || !matches!(m.kind, EntityKind::Person | EntityKind::Place) {
+                continue;
+            }
+            // Headlines in capitals ("ZELENSKY") are a typographic choice, not a spelling.
+            let token = &analysis.segmented.tokens[m.tokens.end - 1];
+            if token.all_caps {
+                continue;
+            }
+            let entity = corpus.resolution.entity_of(doc, mi);
+            let form = forms.entry(entity).or_default().entry(m.surname.clone()).or_default();
+            form.count += 1;
+            let span = analysis.segmented.tokens[m.tokens.end - 1].span.clone();
+            form.first.entry(doc).or_insert(span);
+        }
+    }
+    for (entity, forms) in forms {
+        if forms.len() < 2 {
+            continue;
+        }
+        let kind = corpus.resolution.entities[entity].kind;
+        let who = corpus.display(entity).to_string();
+        let names: Vec<&String> = forms.keys().collect();
+        let accepted = |a: &str, b: &str| {
+            let Some(idx) = corpus.resolution.entities[entity].pack else {
+                return false;
+            };
+            let e = &corpus.pack.entities[idx];
+            let listed = |w: &str| {
+                e.names.iter().chain(&e.variants).any(|n| {
+                    n.split_whitespace()
+                        .any(|part| part.eq_ignore_ascii_case(w) || part == w)
+                })
+            };
+            listed(a) && listed(b)
+        };
+        for (i, a) in names.iter().enumerate() {
+            for b in &names[i + 1..] {
+                if !variant(kind, a, b) {
+                    continue;
+                }
+                let (fa, fb) = (&forms[*a], &forms[*b]);
+                // Inside one document: always worth a look.
+                let shared: Vec<usize> = fa.first.keys().filter(|d| fb.first.contains_key(d)).copied().collect();
+                for doc in &shared {
+                    let (rare, common) = if fa.count <= fb.count { (a, b) } else { (b, a) };
+                    let labels = vec![
+                        Label {
+                            doc: *doc,
+                            span: forms[*rare].first[doc].clone(),
+                            message: format!("\"{rare}\" here"),
+                        },
+                        Label {
+                            doc: *doc,
+                            span: forms[*common].first[doc].clone(),
+                            message: format!("\"{common}\" here"),
+                        },
+                    ];
+                    let summary = format!("{} spells the name two ways; pick one", file_list(corpus, &[*doc]));
+                    drafts.push(Draft {
+                        code: "spelling-variant",
+                        vars: vec![
+                            ("who", who.clone()),
+                            ("a", rare.to_string()),
+                            ("b", common.to_string()),
+                            ("summary", summary),
+                        ],
+                        labels,
+                    });
+                }
+                // Across documents: diacritics dropped by one outlet, or spellings the pack accepts, are fine.
+                if fold(a) == fold(b) || accepted(a, b) {
+                    continue;
+                }
+                let only_a: Vec<usize> = fa.first.keys().filter(|d| !fb.first.contains_key(d)).copied().collect();
+                let only_b: Vec<usize> = fb.first.keys().filter(|d| !fa.first.contains_key(d)).copied().collect();
+                if only_a.is_empty() || only_b.is_empty() {
+                    continue;
+                }
+                let (rare, rare_docs, common, common_docs) = if only_a.len() <= only_b.len() {
+                    (a, &only_a, b, &only_b)
+                } else {
+                    (b, &only_b, a, &only_a)
+                };
+                let mut labels: Vec<Label> = rare_docs
+                    .iter()
+                    .map(|d| Label {
+                        doc: *d,
+                        span: forms[*rare].first[d].clone(),
+                        message: format!("\"{rare}\""),
+                    })
+                    .collect();
+                labels.extend(common_docs.iter().map(|d| Label {
+                    doc: *d,
+                    span: forms[*common].first[d].clone(),
+                    message: format!("\"{common}\""),
+                }));
+                let summary = format!(
+                    "\"{rare}\" in {}; \"{common}\" in {}; if both spellings are accepted, list them as variants in a rule pack",
+                    file_list(corpus, rare_docs),
+                    file_list(corpus, common_docs)
+                );
+                drafts.push(Draft {
+                    code: "spelling-variant",
+                    vars: vec![
+                        ("who", who.clone()),
+                        ("a", rare.to_string()),
+                        ("b", common.to_string()),
+                        ("summary", summary),
+                    ],
+                    labels,
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! `stale-title` (against the pack's dated offices) and `title-conflict` (between sources).
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use super::{CheckOptions, ClaimRef, Corpus, Draft, file_list, sources};
+use crate::diagnostic::Label;
+use crate::extract::{ClaimValue, Qualifier, TitlePhrase};
+use crate::pack::Role;
+
+fn title_of<'a>(corpus: &Corpus<'a>, r: ClaimRef) -> Option<&'a TitlePhrase> {
+    let claim = corpus.claim(r);
+    match &claim.value {
+        ClaimValue::Title(t) if claim.modality.is_asserted() => Some(t),
+        _ => None,
+    }
+}
+
+/// The pack's offices matching a written title: same office, and the same country when the text names one.
+fn matching_roles<'a>(corpus: &Corpus<'a>, r: ClaimRef, title: &TitlePhrase) -> Vec<&'a Role> {
+    let entity = &corpus.resolution.entities[corpus.subject(r)];
+    let Some(idx) = entity.pack else { return Vec::new() };
+    corpus.pack.entities[idx]
+        .roles
+        .iter()
+        .filter(|role| role.title == title.title && (title.of.is_none() || role.of.is_none() || title.of == role.of))
+        .collect()
+}
+
+/// Years written in the claim's sentence ("in 2018"): a bare title next to one may describe that time.
+fn years_in_sentence(corpus: &Corpus, r: ClaimRef) -> Vec<i16> {
+    let analysis = &corpus.analyses[r.doc];
+    let sentence = &analysis.segmented.sentences[corpus.claim(r).sentence];
+    analysis.segmented.tokens[sentence.tokens.clone()]
+        .iter()
+        .filter_map(|t| t.norm.parse::<i16>().ok().filter(|y| (1900..=2100).contains(y)))
+        .collect()
+}
+
+/// Reports titles the pack's dated offices contradict; returns the claims it reported.
+pub(super) fn stale_title(corpus: &Corpus, _options: &CheckOptions, drafts: &mut Vec<Draft>) -> HashSet<ClaimRef> {
+    let mut reported = HashSet::new();
+    for r in corpus.claims() {
+        let Some(title) = title_of(corpus, r) else { continue };
+        if matches!(title.qualifier, Qualifier::Then | Qualifier::Acting | Qualifier::Elect) {
+            continue;
+        }
+        let roles = matching_roles(corpus, r, title);
+        if roles.is_empty() {
+            continue;
+        }
+        let Some(date) = corpus.date(r.doc) else { continue };
+        // An office without an end date is known only up to the pack's last check.
+        let known = |role: &Role| role.to.is_some() || corpus.pack.facts_as_of.is_none_or(|asof| date <= asof);
+        let held = roles.iter().find(|role| role.holds_on(date));
+        let written = corpus.docs[r.doc].text[title.span.clone()].to_string();
+        let who = corpus.display(corpus.subject(r)).to_string();
+        let fact = match (title.qualifier, held) {
+            (Qualifier::Former, Some(role)) if known(role) => match role.from {
+                Some(from) => format!("has held that office since {from}"),
+                None => "held that office at the time".to_string(),
+            },
+            (Qualifier::Current, None) => {
+                let years = years_in_sentence(corpus, r);
+                let historical = roles.iter().any(|role| {
+                    years
+                        .iter()
+                        .any(|&y| role.from.is_none_or(|f| f.year() <= y) && role.to.is_none_or(|t| y <= t.year()))
+                });
+                if historical {
+                    continue;
+                }
+                let ended = roles.iter().filter_map(|role| role.to.filter(|to| *to <= date)).max();
+                match ended {
+                    Some(to) => format!("left that office on {to}"),
+                    None => match roles.iter().filter_map(|role| role.from).min() {
+                        Some(from) => format!("took that office only on {from}"),
+                        None => continue,
+                    },
+                }
+            }
+            _ => continue,
+        };
+        let claim = corpus.claim(r);
+        reported.insert(r);
+        let summary = format!(
+            "{} is dated {date}; the rule pack's record of {who}'s offices says otherwise",
+            corpus.file_name(r.doc)
+        );
+        drafts.push(Draft {
+            code: "stale-title",
+            vars: vec![
+                ("who", who),
+                ("title", written.clone()),
+                ("fact", fact),
+                ("date", date.to_string()),
+                ("summary", summary),
+            ],
+            labels: vec![Label {
+                doc: r.doc,
+                span: claim.span.clone(),
+                message: format!("\"{written}\" on {date}"),
+            }],
+        });
+    }
+    reported
+}
+
+/// Reports a person called "former" X in one source and X in another from the same period.
+pub(super) fn title_conflict(
+    corpus: &Corpus,
+    options: &CheckOptions,
+    stale: &HashSet<ClaimRef>,
+    drafts: &mut Vec<Draft>,
+) {
+    // Group by person and office.
+    let mut groups: BTreeMap<(usize, String), (Vec<ClaimRef>, Vec<ClaimRef>)> = BTreeMap::new();
+    for r in corpus.claims() {
+        let Some(title) = title_of(corpus, r) else { continue };
+        if stale.contains(&r) {
+            continue;
+        }
+        let entry = groups.entry((corpus.subject(r), title.title.clone())).or_default();
+        match title.qualifier {
+            Qualifier::Former => entry.0.push(r),
+            Qualifier::Current => entry.1.push(r),
+            _ => {}
+        }
+    }
+    for ((entity, _), (former, current)) in groups {
+        if former.is_empty() || current.is_empty() {
+            continue;
+        }
+        let same_period = |a: usize, b: usize| match (corpus.date(a), corpus.date(b)) {
+            (Some(x), Some(y)) => i64::from((x - y).get_days()).abs() <= options.same_period_days,
+            // Undated sources are taken to be about the run's event, as the user grouped them.
+            _ => true,
+        };
+        let former: Vec<ClaimRef> = former
+            .into_iter()
+            .filter(|f| current.iter().any(|c| c.doc != f.doc && same_period(f.doc, c.doc)))
+            .collect();
+        if former.is_empty() {
+            continue;
+        }
+        let current: Vec<ClaimRef> = current
+            .into_iter()
+            .filter(|c| former.iter().any(|f| f.doc != c.doc && same_period(f.doc, c.doc)))
+            .collect();
+        let first_per_doc = |claims: &[ClaimRef]| {
+            let mut seen = BTreeSet::new();
+            claims
+                .iter()
+                .filter(|r| seen.insert(r.doc))
+                .copied()
+                .collect::<Vec<_>>()
+        };
+        let (former, current) = (first_per_doc(&former), first_per_doc(&current));
+        let text =
+            |r: &ClaimRef| corpus.docs[r.doc].text[title_of(corpus, *r).map_or(0..0, |t| t.span.clone())].to_string();
+        let who = corpus.display(entity).to_string();
+        let office = title_of(corpus, current[0]).map_or_else(String::new, |_| {
+            let t = text(&current[0]);
+            t.split_whitespace().last().unwrap_or_default().to_string()
+        });
+        let mut labels = Vec::new();
+        for r in &former {
+            labels.push(Label {
+                doc: r.doc,
+                span: corpus.claim(*r).span.clone(),
+                message: format!("\"{}\"", text(r)),
+            });
+        }
+        for r in &current {
+            labels.push(Label {
+                doc: r.doc,
+                span: corpus.claim(*r).span.clone(),
+                message: format!("\"{}\"", text(r)),
+            });
+        }
+        let former_docs: Vec<usize> = former.iter().map(|r| r.doc).collect();
+        let current_docs: Vec<usize> = current.iter().map(|r| r.doc).collect();
+        let undated: Vec<usize> = former_docs
+            .iter()
+            .chain(&current_docs)
+            .copied()
+            .filter(|&d| corpus.date(d).is_none())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let mut summary = format!(
+            "{} {} \"former\" ({}); {} {} no qualifier ({})",
+            sources(former_docs.len()),
+            if former_docs.len() == 1 { "says" } else { "say" },
+            file_list(corpus, &former_docs),
+            sources(current_docs.len()),
+            if current_docs.len() == 1 { "uses" } else { "use" },
+            file_list(corpus, &current_docs),
+        );
+        if !undated.is_empty() {
+            summary.push_str(&format!(
+                "; {} has no publication date and is assumed to be from the same period",
+                file_list(corpus, &undated)
+            ));
+        }
+        drafts.push(Draft {
+            code: "title-conflict",
+            vars: vec![("who", who), ("title", office), ("summary", summary)],
+            labels,
+        });
+    }
+}

@@ -1,0 +1,371 @@
+//! Entity mentions: names from the rule pack and names discovered in the text, with their titles.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use crate::pack::{EntityIdx, EntityKind, Pack};
+use crate::source::BlockKind;
+use crate::text::{Segmented, Token, TokenKind};
+
+/// What a mention names, before names are merged across documents.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum NameRef {
+    /// An entity of the rule pack.
+    Pack(EntityIdx),
+    /// A person found in the text, keyed by the folded full name ("rustem umerov")
+    /// or, for a surname never given in full in this document, the folded surname.
+    Discovered(String),
+}
+
+/// Whether a title says the office is held now, was held, or is about to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Qualifier {
+    Current,
+    Former,
+    /// "then-President": the office as it was at the time described.
+    Then,
+    Acting,
+    Elect,
+}
+
+/// A title written in front of a name: "former U.S. President".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TitlePhrase {
+    /// The whole phrase, qualifier and country included.
+    pub span: Range<usize>,
+    /// The normalised office ("president", "defense minister").
+    pub title: String,
+    /// The place or organisation named with the title ("U.S." → united-states).
+    pub of: Option<EntityIdx>,
+    pub qualifier: Qualifier,
+}
+
+/// One place in a document that names an entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// The name as written (title excluded).
+    pub span: Range<usize>,
+    /// Token indices of the name.
+    pub tokens: Range<usize>,
+    pub name: NameRef,
+    pub kind: EntityKind,
+    /// The last word of the name as written, the part whose spelling varies ("Erdoğan").
+    pub surname: String,
+    pub title: Option<TitlePhrase>,
+    /// The mention is a descriptor from the pack ("the Ukrainian leader"), not a name.
+    pub descriptor: bool,
+}
+
+/// Finds every mention in a segmented document, given the people discovered in
+/// this document (`local`) and in the whole run (`names`).
+pub fn find_mentions(text: &str, seg: &Segmented, pack: &Pack, names: &NameTable, local: &[String]) -> Vec<Mention> {
+    let discovered = Discovered { names, local };
+    let mut mentions = Vec::new();
+    for sentence in &seg.sentences {
+        let tokens = sentence.tokens.clone();
+        let mut i = tokens.start;
+        while i < tokens.end {
+            match match_at(text, seg, pack, &discovered, i, tokens.clone()) {
+                Some(mut m) => {
+                    i = m.tokens.end;
+                    if m.kind == EntityKind::Person {
+                        m.title = parse_title(seg, pack, m.tokens.start, tokens.start);
+                    }
+                    mentions.push(m);
+                }
+                None => i += 1,
+            }
+        }
+    }
+    mentions
+}
+
+/// People named in full anywhere in the run, and the surnames that point at them.
+#[derive(Debug, Default, Clone)]
+pub struct NameTable {
+    /// Folded full names ("rustem umerov").
+    pub full: HashSet<String>,
+    /// Folded surname → the full names that end with it.
+    pub surnames: HashMap<String, Vec<String>>,
+}
+
+impl NameTable {
+    /// Builds the table from each document's discovered people.
+    pub fn build<'a>(per_document: impl IntoIterator<Item = &'a Vec<String>>, pack: &Pack) -> NameTable {
+        let mut table = NameTable::default();
+        for names in per_document {
+            for key in names {
+                if table.full.insert(key.clone())
+                    && let Some(surname) = key.rsplit(' ').next()
+                    && key.contains(' ')
+                    && !pack.names.contains_key(surname)
+                {
+                    table.surnames.entry(surname.to_string()).or_default().push(key.clone());
+                }
+            }
+        }
+        for owners in table.surnames.values_mut() {
+            owners.sort();
+        }
+        table
+    }
+}
+
+struct Discovered<'a> {
+    names: &'a NameTable,
+    local: &'a [String],
+}
+
+impl Discovered<'_> {
+    /// The full name a token sequence refers to: itself, or the one person with that surname
+    /// (in this document first, then in the run).
+    fn lookup(&self, key: &str, single: bool) -> Option<String> {
+        if self.names.full.contains(key) {
+            return Some(key.to_string());
+        }
+        if !single {
+            return None;
+        }
+        let owners = self.names.surnames.get(key)?;
+        let here: Vec<&String> = owners.iter().filter(|o| self.local.contains(o)).collect();
+        match (here.as_slice(), owners.as_slice()) {
+            ([one], _) => Some((*one).clone()),
+            ([], [one]) => Some(one.clone()),
+            _ => None,
+        }
+    }
+}
+
+fn is_name_word(t: &Token, pack: &Pack) -> bool {
+    t.kind == TokenKind::Word
+        && t.capitalized
+        && !t.norm.ends_with("'s")
+        && !pack.lexicon.not_names.contains(&t.norm)
+        && !(t.all_caps && t.norm.len() > 3)
+}
+
+fn is_title_word(norm: &str, pack: &Pack) -> bool {
+    let lx = &pack.lexicon;
+    lx.title_heads.contains(norm)
+        || lx.title_modifiers.contains(norm)
+        || lx.former.contains(norm)
+        || lx.then.contains(norm)
+        || lx.acting.contains(norm)
+        || lx.elect.contains(norm)
+}
+
+/// Lowercase particles that may sit inside a name ("Ursula von der Leyen").
+const PARTICLES: &[&str] = &[
+    "von", "van", "der", "de", "da", "del", "la", "le", "bin", "al", "ibn", "di", "du",
+];
+
+/// Finds people named in full in the body text: capitalised runs after a title,
+/// before a speech verb, or whose surname recurs on its own.
+pub fn discover_people(seg: &Segmented, pack: &Pack) -> Vec<String> {
+    let mut candidates: Vec<(Vec<String>, bool)> = Vec::new();
+    let mut standalone: HashMap<String, usize> = HashMap::new();
+    for sentence in &seg.sentences {
+        // Headlines capitalise every word: they name no one we would not find in the body.
+        if matches!(sentence.block_kind, BlockKind::Title | BlockKind::Heading) {
+            continue;
+        }
+        let toks = &seg.tokens[sentence.tokens.clone()];
+        let mut i = 0;
+        while i < toks.len() {
+            if !is_name_word(&toks[i], pack) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut end = i;
+            while end < toks.len()
+                && (is_name_word(&toks[end], pack)
+                    || (end > start
+                        && PARTICLES.contains(&toks[end].norm.as_str())
+                        && toks.get(end + 1).is_some_and(|t| is_name_word(t, pack))))
+            {
+                end += 1;
+            }
+            // Split off titles and demonyms: "Defense Minister Rustem Umerov" → "Rustem Umerov".
+            let mut name_start = start;
+            for (k, t) in toks.iter().enumerate().take(end).skip(start) {
+                if is_title_word(&t.norm, pack) || pack.adjectives.contains_key(&t.norm) {
+                    name_start = k + 1;
+                }
+            }
+            let titled = name_start > start || (start > 0 && is_title_word(&toks[start - 1].norm, pack));
+            let words: Vec<String> = toks[name_start..end].iter().map(|t| t.norm.clone()).collect();
+            let speech_follows = toks.get(end).is_some_and(|t| pack.lexicon.reporting.contains(&t.norm))
+                || (toks.get(end).is_some_and(|t| t.norm == ",")
+                    && toks
+                        .get(end + 1)
+                        .is_some_and(|t| matches!(t.norm.as_str(), "a" | "an" | "the" | "who")));
+            if words.len() == 1 {
+                *standalone.entry(words[0].clone()).or_default() += 1;
+            }
+            if (1..=4).contains(&words.len()) && !pack.names.contains_key(&words.join(" ")) {
+                candidates.push((words, titled || speech_follows));
+            }
+            i = end.max(i + 1);
+        }
+    }
+    let mut out = Vec::new();
+    for (words, cued) in &candidates {
+        let surname = words.last().cloned().unwrap_or_default();
+        let recurs = words.len() >= 2 && standalone.get(&surname).copied().unwrap_or(0) > 0;
+        if (*cued || recurs) && words.len() >= 2 {
+            out.push(words.join(" "));
+        } else if *cued && words.len() == 1 && !pack.names.contains_key(&surname) {
+            // "Governor Okafor": a titled surname is a person even without a first name.
+            out.push(surname);
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The longest mention starting at token `i`, if any.
+fn match_at(
+    text: &str,
+    seg: &Segmented,
+    pack: &Pack,
+    discovered: &Discovered,
+    i: usize,
+    sentence: Range<usize>,
+) -> Option<Mention> {
+    let first = &seg.tokens[i];
+    if first.kind != TokenKind::Word {
+        return None;
+    }
+    let longest = pack.max_name_tokens.max(4).min(sentence.end - i);
+    for n in (1..=longest).rev() {
+        let toks = &seg.tokens[i..i + n];
+        if toks
+            .iter()
+            .any(|t| t.kind == TokenKind::Punct && t.norm != "." && t.norm != "-")
+        {
+            continue;
+        }
+        let key = toks.iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ");
+        let span = first.span.start..toks[n - 1].span.end;
+        if let Some(entries) = pack.names.get(&key) {
+            for entry in entries {
+                let entity = &pack.entities[entry.entity];
+                let surface = &text[span.clone()];
+                if !entry.descriptor && !first.capitalized {
+                    continue;
+                }
+                // All-caps short forms ("US", "UK", "EU") match only as written, never "us".
+                if !entry.descriptor
+                    && n == 1
+                    && first.all_caps
+                    && !entity.names.iter().chain(&entity.variants).any(|name| name == surface)
+                {
+                    continue;
+                }
+                // "Melania Trump" is not Donald Trump: a single-word pack name preceded by
+                // another capitalised name word belongs to a different person.
+                if !entry.descriptor && n == 1 && entity.kind == EntityKind::Person && i > sentence.start {
+                    let prev = &seg.tokens[i - 1];
+                    if is_name_word(prev, pack)
+                        && !is_title_word(&prev.norm, pack)
+                        && !pack.adjectives.contains_key(&prev.norm)
+                        && !pack.names.contains_key(&prev.norm)
+                    {
+                        continue;
+                    }
+                }
+                return Some(Mention {
+                    span,
+                    tokens: i..i + n,
+                    name: NameRef::Pack(entry.entity),
+                    kind: entity.kind,
+                    surname: text[toks[n - 1].span.clone()].to_string(),
+                    title: None,
+                    descriptor: entry.descriptor,
+                });
+            }
+        }
+        if !first.capitalized {
+            continue;
+        }
+        let discovered_key = discovered.lookup(&key, n == 1);
+        if let Some(key) = discovered_key {
+            return Some(Mention {
+                span,
+                tokens: i..i + n,
+                name: NameRef::Discovered(key),
+                kind: EntityKind::Person,
+                surname: text[toks[n - 1].span.clone()].to_string(),
+                title: None,
+                descriptor: false,
+            });
+        }
+    }
+    None
+}
+
+/// Reads the title phrase written right before a name, walking left from `name_start`.
+pub fn parse_title(seg: &Segmented, pack: &Pack, name_start: usize, sentence_start: usize) -> Option<TitlePhrase> {
+    let lx = &pack.lexicon;
+    let mut words: Vec<usize> = Vec::new();
+    let mut of = None;
+    let mut qualifier = Qualifier::Current;
+    let mut start = name_start;
+    let mut j = name_start;
+    while j > sentence_start {
+        let t = &seg.tokens[j - 1];
+        let norm = t.norm.as_str();
+        if lx.title_heads.contains(norm) || lx.title_modifiers.contains(norm) {
+            words.push(j - 1);
+        } else if norm == "of" && !words.is_empty() {
+            // "Secretary of State": the words after "of" belong to the title.
+        } else if norm == "-" || norm == "\u{2011}" {
+        } else if lx.former.contains(norm) {
+            qualifier = Qualifier::Former;
+        } else if lx.then.contains(norm) {
+            qualifier = Qualifier::Then;
+        } else if lx.acting.contains(norm) {
+            qualifier = Qualifier::Acting;
+        } else if lx.elect.contains(norm) {
+            qualifier = Qualifier::Elect;
+        } else if let Some(&place) = pack.adjectives.get(norm) {
+            of = of.or(Some(place));
+        } else if norm == "'s" && j >= 2 + sentence_start {
+            // "Ukraine's Foreign Minister": the owner names the country.
+            let owner = &seg.tokens[j - 2];
+            match pack.adjectives.get(&owner.norm) {
+                Some(&place) if !words.is_empty() => {
+                    of = of.or(Some(place));
+                    start = j - 2;
+                }
+                _ => {}
+            }
+            break;
+        } else {
+            break;
+        }
+        start = j - 1;
+        j -= 1;
+    }
+    // A title needs an office word; "Russian" alone before a name is not a title.
+    let heads: Vec<&str> = words
+        .iter()
+        .rev()
+        .map(|&k| seg.tokens[k].norm.as_str())
+        .filter(|w| lx.title_heads.contains(*w) || lx.title_modifiers.contains(*w))
+        .collect();
+    if !heads.iter().any(|w| lx.title_heads.contains(*w)) {
+        return None;
+    }
+    let span_start = seg.tokens[start].span.start;
+    let span_end = seg.tokens[name_start - 1].span.end;
+    let title = pack.title_key(&heads);
+    Some(TitlePhrase {
+        span: span_start..span_end,
+        title,
+        of,
+        qualifier,
+    })
+}

@@ -1,0 +1,529 @@
+//! Segmentation: a document's prose blocks become sentences and tokens with byte spans.
+//!
+//! Every span here is a byte range into [`Document::text`], which has the same
+//! byte layout as the original file, so spans can be reported as they are.
+//! Quoted speech is marked on the tokens it covers, with its speaker where the
+//! text names one.
+
+use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::source::{BlockKind, Document};
+
+/// The coarse class of a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punct,
+}
+
+/// One word, number or punctuation mark.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub span: Range<usize>,
+    /// Folded form used for matching: lowercase ASCII, diacritics removed, curly apostrophes straightened.
+    pub norm: String,
+    pub kind: TokenKind,
+    /// The first character is an uppercase letter.
+    pub capitalized: bool,
+    /// Every letter is uppercase (and there are at least two).
+    pub all_caps: bool,
+    /// Index into [`Segmented::quotes`] when the token lies inside quoted speech.
+    pub quote: Option<usize>,
+}
+
+impl Token {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+
+    pub fn is(&self, norm: &str) -> bool {
+        self.norm == norm
+    }
+}
+
+/// A sentence, or a unit that stands alone (a headline, a list item).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Range<usize>,
+    /// Indices into [`Segmented::tokens`].
+    pub tokens: Range<usize>,
+    pub block_kind: BlockKind,
+    /// The sentence asks rather than states: it ends with "?" or is a headline
+    /// that opens like a question ("Why Are Putin and Zelensky Meeting").
+    pub question: bool,
+}
+
+/// A stretch of quoted speech, quote marks included.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    pub span: Range<usize>,
+    /// Where the text names who is speaking ("Zelenskyy: “…”", "“…,” Rubio said").
+    pub speaker: Option<Range<usize>>,
+}
+
+/// A segmented document.
+#[derive(Debug, Clone, Default)]
+pub struct Segmented {
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    pub quotes: Vec<Quote>,
+}
+
+impl Segmented {
+    /// The tokens of one sentence.
+    pub fn sentence_tokens(&self, sentence: &Sentence) -> &[Token] {
+        &self.tokens[sentence.tokens.clone()]
+    }
+}
+
+/// Folds a word for matching: lowercase, ASCII, straight apostrophes.
+pub fn fold(word: &str) -> String {
+    let lower = word.to_lowercase();
+    if lower.is_ascii() {
+        return lower;
+    }
+    let straightened: String = lower
+        .chars()
+        .map(|c| match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
+            _ => c,
+        })
+        .collect();
+    deunicode::deunicode(&straightened).to_lowercase()
+}
+
+/// Abbreviations whose full stop belongs to the word ("Dr.", "Gen.", "U.S.").
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "adm", "prof", "st", "jr", "sr",
+    "maj", "cmdr", "rev", "hon", "pres", "amb", "corp", "inc", "co", "ltd", "no", "vs", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "a.m", "p.m",
+];
+
+/// Splits every prose block of `doc` into sentences and tokens and marks quoted speech.
+pub fn segment(doc: &Document) -> Segmented {
+    let mut out = Segmented::default();
+    for block in &doc.blocks {
+        let block_text = &doc.text[block.span.clone()];
+        let quote_start = out.quotes.len();
+        find_quotes(block_text, block.span.start, &mut out.quotes);
+        let block_quotes = quote_start..out.quotes.len();
+
+        for range in sentence_ranges(block_text) {
+            let span = block.span.start + range.start..block.span.start + range.end;
+            let first = out.tokens.len();
+            tokenize(&doc.text, span.clone(), &mut out.tokens);
+            let tokens = first..out.tokens.len();
+            if tokens.is_empty() {
+                continue;
+            }
+            for token in &mut out.tokens[tokens.clone()] {
+                token.quote = block_quotes.clone().find(|&q| {
+                    let quote = &out.quotes[q].span;
+                    quote.start < token.span.start && token.span.end <= quote.end
+                });
+            }
+            let question = is_question(&out.tokens[tokens.clone()], block.kind);
+            out.sentences.push(Sentence {
+                span,
+                tokens,
+                block_kind: block.kind,
+                question,
+            });
+        }
+        for q in block_quotes {
+            out.quotes[q].speaker = find_speaker(&doc.text, block.span.clone(), &out.quotes[q]);
+        }
+    }
+    out
+}
+
+/// Sentence ranges within one block, trimmed of surrounding whitespace.
+fn sentence_ranges(block_text: &str) -> Vec<Range<usize>> {
+    use sentencex::languages::Language;
+    // The English rules are a stateless unit struct: building it costs nothing.
+    let language = sentencex::languages::English {};
+    let mut out = Vec::new();
+    for boundary in language.get_sentence_boundaries(block_text) {
+        let raw = &block_text[boundary.start_byte..boundary.end_byte];
+        let lead = raw.len() - raw.trim_start().len();
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let start = boundary.start_byte + lead;
+        out.push(start..start + trimmed.len());
+    }
+    if out.is_empty() && !block_text.trim().is_empty() {
+        let lead = block_text.len() - block_text.trim_start().len();
+        out.push(lead..lead + block_text.trim().len());
+    }
+    out
+}
+
+/// Tokenizes a standalone string (a name or a phrase from a rule pack).
+pub fn tokenize_str(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    tokenize(text, 0..text.len(), &mut out);
+    out
+}
+
+/// Appends the tokens of `text[span]` to `out`.
+fn tokenize(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
+    let slice = &text[span.clone()];
+    let segments: Vec<(usize, &str)> = slice
+        .split_word_bound_indices()
+        .filter(|(_, s)| !s.chars().all(char::is_whitespace))
+        .collect();
+    let mut i = 0;
+    while i < segments.len() {
+        let (offset, seg) = segments[i];
+        let start = span.start + offset;
+        let mut end = start + seg.len();
+        // Keep the full stop of abbreviations and initials ("U.S.", "Gen.", "G.").
+        if let Some(&(next_offset, ".")) = segments.get(i + 1)
+            && span.start + next_offset == end
+            && is_abbreviation(seg)
+        {
+            end += 1;
+            i += 1;
+        }
+        push_word(text, start..end, out);
+        i += 1;
+    }
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    let folded = fold(word);
+    if ABBREVIATIONS.contains(&folded.as_str()) {
+        return true;
+    }
+    let mut chars = word.chars();
+    match (chars.next(), chars.next()) {
+        // A single capital letter is an initial ("G.S. Malik", "Donald J. Trump").
+        (Some(c), None) => c.is_uppercase(),
+        // "U.S", "U.K", "e.g": letters separated by dots.
+        _ => word.contains('.') && word.split('.').all(|part| part.chars().count() <= 2),
+    }
+}
+
+/// Pushes one word-bound segment, splitting off a possessive "’s".
+fn push_word(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
+    let word = &text[span.clone()];
+    for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
+        if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
+            let cut = span.end - suffix.len();
+            out.push(make_token(text, span.start..cut));
+            out.push(make_token(text, cut..span.end));
+            return;
+        }
+    }
+    out.push(make_token(text, span));
+}
+
+fn make_token(text: &str, span: Range<usize>) -> Token {
+    let word = &text[span.clone()];
+    let kind = if word.chars().any(char::is_alphabetic) {
+        TokenKind::Word
+    } else if word.chars().any(|c| c.is_ascii_digit()) {
+        TokenKind::Number
+    } else {
+        TokenKind::Punct
+    };
+    let capitalized = word.chars().next().is_some_and(char::is_uppercase);
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let all_caps = letters >= 2 && word.chars().all(|c| !c.is_lowercase());
+    Token {
+        norm: fold(word),
+        span,
+        kind,
+        capitalized,
+        all_caps,
+        quote: None,
+    }
+}
+
+/// Words that open a question when a headline starts with them.
+const QUESTION_OPENERS: &[&str] = &[
+    "why", "will", "is", "are", "was", "were", "did", "does", "do", "can", "could", "should", "would", "has", "have",
+    "how", "what", "who", "where", "when", "which",
+];
+
+fn is_question(tokens: &[Token], kind: BlockKind) -> bool {
+    let last_punct = tokens
+        .iter()
+        .rev()
+        .find(|t| t.kind == TokenKind::Punct && !is_quote_mark(&t.norm));
+    if last_punct.is_some_and(|t| t.norm.contains('?')) {
+        return true;
+    }
+    let headline = matches!(kind, BlockKind::Title | BlockKind::Heading);
+    let ends_with_stop = tokens
+        .last()
+        .is_some_and(|t| t.kind == TokenKind::Punct && (t.norm == "." || t.norm == "!"));
+    headline
+        && !ends_with_stop
+        && tokens
+            .first()
+            .is_some_and(|t| QUESTION_OPENERS.contains(&t.norm.as_str()))
+}
+
+fn is_quote_mark(norm: &str) -> bool {
+    matches!(norm, "\"" | "'" | "\u{201c}" | "\u{201d}" | "\u{ab}" | "\u{bb}")
+}
+
+/// Finds quoted stretches in one block; an unclosed quote runs to the block's end,
+/// as news copy does when a quotation continues into the next paragraph.
+fn find_quotes(block_text: &str, base: usize, out: &mut Vec<Quote>) {
+    let mut open: Option<(usize, char)> = None;
+    let mut prev: Option<char> = None;
+    let chars: Vec<(usize, char)> = block_text.char_indices().collect();
+    for (i, &(offset, c)) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).map(|&(_, n)| n);
+        match open {
+            None => {
+                let opens = match c {
+                    '\u{201c}' | '\u{ab}' => true,
+                    '"' => next.is_some_and(|n| !n.is_whitespace()),
+                    // A single curly quote opens only at a word start; elsewhere it is an apostrophe.
+                    '\u{2018}' => {
+                        prev.is_none_or(|p| p.is_whitespace() || "([—–-".contains(p))
+                            && next.is_some_and(|n| !n.is_whitespace())
+                    }
+                    _ => false,
+                };
+                if opens {
+                    open = Some((offset, c));
+                }
+            }
+            Some((start, opener)) => {
+                let closes = match (opener, c) {
+                    ('\u{201c}', '\u{201d}') | ('\u{ab}', '\u{bb}') | ('"', '"') => true,
+                    ('\u{2018}', '\u{2019}') => next.is_none_or(|n| !n.is_alphanumeric()),
+                    _ => false,
+                };
+                if closes {
+                    let end = offset + c.len_utf8();
+                    out.push(Quote {
+                        span: base + start..base + end,
+                        speaker: None,
+                    });
+                    open = None;
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    if let Some((start, _)) = open {
+        out.push(Quote {
+            span: base + start..base + block_text.trim_end().len(),
+            speaker: None,
+        });
+    }
+}
+
+/// Verbs that introduce or tag quoted speech.
+pub const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "states",
+    "wrote",
+    "writes",
+    "noted",
+    "notes",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "declared",
+    "declares",
+    "announced",
+    "announces",
+    "tweeted",
+    "posted",
+    "warned",
+    "warns",
+    "explained",
+    "explains",
+    "asked",
+    "asks",
+    "replied",
+    "replies",
+    "claimed",
+    "claims",
+    "stressed",
+    "stresses",
+    "emphasized",
+    "emphasised",
+    "remarked",
+    "recalled",
+    "continued",
+    "according",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
+
+/// Looks for who is speaking right after a quote ("…,” he said", "…,” said Rubio")
+/// or right before it ("Zelenskyy: “…”", "Rubio said: “…”").
+fn find_speaker(text: &str, block: Range<usize>, quote: &Quote) -> Option<Range<usize>> {
+    let mut after = Vec::new();
+    tokenize(text, quote.span.end..block.end, &mut after);
+    let after: Vec<&Token> = after.iter().filter(|t| t.norm != ",").take(5).collect();
+    if let [first, second, ..] = after.as_slice() {
+        if SPEECH_VERBS.contains(&first.norm.as_str()) && second.capitalized && second.is_word() {
+            return Some(name_run(&after[1..]));
+        }
+        if (second.norm == "said" || second.norm == "says" || second.norm == "told")
+            && (first.capitalized || PRONOUNS.contains(&first.norm.as_str()))
+        {
+            return Some(first.span.clone());
+        }
+        if first.capitalized && first.is_word() {
+            // "“…,” Defense Minister Rustem Umerov said."
+            let run = name_run(&after);
+            let verb = after.iter().find(|t| t.span.start >= run.end);
+            if verb.is_some_and(|v| SPEECH_VERBS.contains(&v.norm.as_str())) {
+                return Some(run);
+            }
+        }
+    }
+    let mut before = Vec::new();
+    tokenize(text, block.start..quote.span.start, &mut before);
+    let mut rev = before.iter().rev().peekable();
+    if rev.peek().is_some_and(|t| t.norm == ":" || t.norm == ",") {
+        rev.next();
+    }
+    let mut rev: Vec<&Token> = rev.take(6).collect();
+    if rev
+        .first()
+        .is_some_and(|t| SPEECH_VERBS.contains(&t.norm.as_str()) || t.norm == "that")
+    {
+        rev.remove(0);
+        if rev.first().is_some_and(|t| SPEECH_VERBS.contains(&t.norm.as_str())) {
+            rev.remove(0);
+        }
+    }
+    let names: Vec<&Token> = rev
+        .iter()
+        .take_while(|t| t.capitalized && t.is_word())
+        .copied()
+        .collect();
+    if let (Some(last), Some(first)) = (names.first(), names.last()) {
+        return Some(first.span.start..last.span.end);
+    }
+    None
+}
+
+/// The span of the run of capitalised words at the start of `tokens`.
+fn name_run(tokens: &[&Token]) -> Range<usize> {
+    let first = &tokens[0].span;
+    let end = tokens
+        .iter()
+        .take_while(|t| t.capitalized && t.is_word())
+        .last()
+        .map_or(first.end, |t| t.span.end);
+    first.start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::{LoadOptions, load_bytes};
+    use std::path::Path;
+
+    fn seg(text: &str) -> (Document, Segmented) {
+        let doc = load_bytes(Path::new("t.txt"), text.as_bytes(), &LoadOptions::default()).expect("loads");
+        let s = segment(&doc);
+        (doc, s)
+    }
+
+    fn sentences(text: &str) -> Vec<String> {
+        let (doc, s) = seg(text);
+        s.sentences
+            .iter()
+            .map(|x| doc.text[x.span.clone()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        let got = sentences(
+            "Headline Without Stop\n\nU.S. President Donald Trump spoke at 3 p.m. on Friday. Dr. Ames and Gen. Ruiz agreed. G.S. Malik left.\n",
+        );
+        assert_eq!(
+            got,
+            vec![
+                "Headline Without Stop",
+                "U.S. President Donald Trump spoke at 3 p.m. on Friday.",
+                "Dr. Ames and Gen. Ruiz agreed.",
+                "G.S. Malik left."
+            ]
+        );
+    }
+
+    #[test]
+    fn tokens_keep_abbreviation_dots_and_split_possessives() {
+        let (_, s) = seg("Body line: the U.S. envoy met Zelensky\u{2019}s aide.\n");
+        let norms: Vec<&str> = s.tokens.iter().map(|t| t.norm.as_str()).collect();
+        assert!(norms.contains(&"u.s."), "{norms:?}");
+        assert!(norms.windows(2).any(|w| w == ["zelensky", "'s"]), "{norms:?}");
+    }
+
+    #[test]
+    fn folding_removes_diacritics() {
+        assert_eq!(fold("Erdoğan"), "erdogan");
+        assert_eq!(fold("Türkiye"), "turkiye");
+        assert_eq!(fold("won\u{2019}t"), "won't");
+    }
+
+    #[test]
+    fn spans_are_byte_exact_with_multibyte_text() {
+        let text = "Title\n\n\u{201c}Erdoğan arrived,\u{201d} she said \u{2014} in Ankara.\n";
+        let (doc, s) = seg(text);
+        for t in &s.tokens {
+            assert_eq!(&doc.source[t.span.clone()], &doc.text[t.span.clone()]);
+        }
+        let ankara = s.tokens.iter().find(|t| t.norm == "ankara").unwrap();
+        assert_eq!(&text[ankara.span.clone()], "Ankara");
+    }
+
+    #[test]
+    fn quotes_are_marked_with_their_speaker() {
+        let text = "Title\n\n\u{201c}I will be in Istanbul on Thursday,\u{201d} Zelensky said. Later he left.\n";
+        let (doc, s) = seg(text);
+        assert_eq!(s.quotes.len(), 1);
+        let speaker = s.quotes[0].speaker.clone().unwrap();
+        assert_eq!(&doc.text[speaker], "Zelensky");
+        let istanbul = s.tokens.iter().find(|t| t.norm == "istanbul").unwrap();
+        assert_eq!(istanbul.quote, Some(0));
+        let later = s.tokens.iter().find(|t| t.norm == "later").unwrap();
+        assert_eq!(later.quote, None);
+    }
+
+    #[test]
+    fn speaker_before_a_colon() {
+        let text = "Title\n\nZelenskyy: \u{201c}I am ready to meet.\u{201d}\n";
+        let (doc, s) = seg(text);
+        assert_eq!(&doc.text[s.quotes[0].speaker.clone().unwrap()], "Zelenskyy");
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        let (_, s) = seg("Title\n\nPutin\u{2019}s aides didn\u{2019}t say.\n");
+        assert!(s.quotes.is_empty());
+    }
+
+    #[test]
+    fn questions_are_marked() {
+        let (_, s) = seg("Why Are Leaders Meeting in Oslo\n\nWill they meet? They met on Monday.\n");
+        let q: Vec<bool> = s.sentences.iter().map(|x| x.question).collect();
+        assert_eq!(q, vec![true, true, false]);
+    }
+}
