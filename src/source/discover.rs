@@ -1,0 +1,166 @@
+//! Expanding command-line inputs into the list of article files.
+
+use std::collections::HashSet;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+use super::LoadError;
+
+/// Extensions of article files found inside directories, compared case-insensitively.
+const EXTENSIONS: [&str; 3] = ["txt", "md", "markdown"];
+
+/// Expands files and directories (recursively) into a sorted, de-duplicated list of article files.
+///
+/// Files named explicitly are kept whatever their extension; inside directories only
+/// `.txt`, `.md` and `.markdown` files are taken, hidden entries are skipped, and
+/// `.gitignore`/`.ignore` files are honoured even outside a git repository. A path
+/// that does not exist yields an error for that path and the rest still proceeds.
+pub fn discover(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for input in inputs {
+        let meta = match std::fs::metadata(input) {
+            Ok(meta) => meta,
+            Err(e) => {
+                errors.push(LoadError::io(input, e));
+                continue;
+            }
+        };
+        if !meta.is_dir() {
+            files.push(input.clone());
+            continue;
+        }
+        let walker = ignore::WalkBuilder::new(input)
+            .hidden(true)
+            .require_git(false)
+            .git_ignore(true)
+            .ignore(true)
+            .build();
+        for entry in walker {
+            match entry {
+                Ok(entry) => {
+                    let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                    if is_file && has_article_extension(entry.path()) {
+                        files.push(entry.into_path());
+                    }
+                }
+                // A malformed line in an ignore file is not a reason to skip articles.
+                Err(e) if e.is_partial() => {}
+                Err(e) => {
+                    let path = error_path(&e).unwrap_or_else(|| input.clone());
+                    let message = e.to_string();
+                    let error = e.into_io_error().unwrap_or_else(|| io::Error::other(message));
+                    errors.push(LoadError::io(&path, error));
+                }
+            }
+        }
+    }
+    files.sort();
+    // "dir/a.md" named directly and found again through "./dir" is one file.
+    let mut seen = HashSet::new();
+    files.retain(|p| seen.insert(identity(p)));
+    (files, errors)
+}
+
+fn has_article_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+/// The key two spellings of one file share: its canonical path when it exists,
+/// else the path without `.` components.
+fn identity(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.components().filter(|c| *c != Component::CurDir).collect())
+}
+
+fn error_path(e: &ignore::Error) -> Option<PathBuf> {
+    match e {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error_path(err),
+        ignore::Error::Loop { child, .. } => Some(child.clone()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    fn write(root: &Path, rel: &str, text: &str) {
+        let path = root.join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).expect("create dirs");
+        }
+        fs::write(path, text).expect("write file");
+    }
+
+    #[test]
+    fn walks_filters_and_ignores() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        for rel in [
+            "a.md",
+            "b.TXT",
+            "c.Markdown",
+            "notes.html",
+            "nested/deep/d.md",
+            "nested/e.txt",
+            ".hidden.md",
+            ".drafts/f.md",
+            "build/out.md",
+            "nested/skip.md",
+            "other/x.md",
+        ] {
+            write(root, rel, "Body.\n");
+        }
+        write(root, ".gitignore", "build/\n");
+        write(root, "nested/.ignore", "skip.md\n");
+        let explicit = root.join("notes.html");
+        let (files, errors) = discover(&[
+            root.to_path_buf(),
+            explicit.clone(),
+            root.join("a.md"),
+            root.join("missing.md"),
+        ]);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            matches!(&errors[0], LoadError::Io { path, error } if path.ends_with("missing.md") && error.kind() == io::ErrorKind::NotFound)
+        );
+        assert!(errors[0].to_string().contains("missing.md"));
+        let rel: Vec<String> = files
+            .iter()
+            .map(|p| {
+                p.strip_prefix(root)
+                    .expect("under root")
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
+            .collect();
+        assert_eq!(
+            rel,
+            vec![
+                "a.md",
+                "b.TXT",
+                "c.Markdown",
+                "nested/deep/d.md",
+                "nested/e.txt",
+                "notes.html",
+                "other/x.md",
+            ]
+        );
+    }
+
+    #[test]
+    fn dedups_spellings_and_sorts() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        write(root, "z.md", "Z.\n");
+        write(root, "a.txt", "A.\n");
+        let dotted = root.join(".").join("z.md");
+        let (files, errors) = discover(&[root.join("z.md"), dotted, root.join("a.txt")]);
+        assert!(errors.is_empty());
+        assert_eq!(files, vec![root.join("a.txt"), root.join("z.md")]);
+    }
+}
