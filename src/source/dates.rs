@@ -159,10 +159,10 @@ fn push_named(text: &str, caps: &Captures<'_>, found: &mut Vec<(Range<usize>, Da
     let Ok(date) = Date::new(year, month, day) else {
         return;
     };
-    if let Some(wd) = caps.name("wd") {
-        if weekday(wd.as_str()) != Some(date.weekday()) {
-            return;
-        }
+    if let Some(wd) = caps.name("wd")
+        && weekday(wd.as_str()) != Some(date.weekday())
+    {
+        return;
     }
     found.push((whole.range(), date));
 }

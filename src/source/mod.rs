@@ -198,10 +198,10 @@ fn analyse(path: &Path, format: Format, source: String, bom: usize, opts: &LoadO
     match format {
         Format::Markdown => {
             let mut body = markdown::analyse(&source, body_start..source.len(), &mut canvas);
-            if title_block.is_none() {
-                if let Some(first) = body.iter_mut().find(|b| b.kind == BlockKind::Heading) {
-                    first.kind = BlockKind::Title;
-                }
+            if title_block.is_none()
+                && let Some(first) = body.iter_mut().find(|b| b.kind == BlockKind::Heading)
+            {
+                first.kind = BlockKind::Title;
             }
             blocks.extend(body);
         }

@@ -69,17 +69,15 @@ pub(crate) fn analyse(source: &str, body: Range<usize>, canvas: &mut Canvas<'_>,
     }
     flush(source, &mut current, &mut blocks);
 
-    if first_line_title {
-        if let Some(first) = blocks.first_mut() {
-            let text = &source[first.span.clone()];
-            if first.kind == BlockKind::Paragraph
-                && Some(first.span.start) == first_line
-                && !text.contains('\n')
-                && !ends_sentence(text)
-                && date_only_line(text).is_none()
-            {
-                first.kind = BlockKind::Title;
-            }
+    if first_line_title && let Some(first) = blocks.first_mut() {
+        let text = &source[first.span.clone()];
+        if first.kind == BlockKind::Paragraph
+            && Some(first.span.start) == first_line
+            && !text.contains('\n')
+            && !ends_sentence(text)
+            && date_only_line(text).is_none()
+        {
+            first.kind = BlockKind::Title;
         }
     }
     blocks
