@@ -6,6 +6,8 @@
 pub mod mentions;
 pub mod modality;
 pub mod presence;
+#[cfg(test)]
+mod tests;
 
 use std::ops::Range;
 

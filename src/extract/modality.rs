@@ -168,6 +168,15 @@ pub fn context_cues(
             if clause_has(tokens, sentence.tokens.start..k, &["if", "unless"]) {
                 cues.hypothetical = true;
             }
+            // A short fronted adverbial governs too: "Reportedly, …", "According to aides, …".
+            if t.norm == "," && k - sentence.tokens.start <= 4 {
+                for fronted in &tokens[sentence.tokens.start..k] {
+                    if lx.reporting.contains(&fronted.norm) {
+                        cues.reported = true;
+                    }
+                    cues.absorb(&fronted.norm, lx);
+                }
+            }
             break;
         }
         if lx.reporting.contains(&t.norm) {

@@ -127,6 +127,18 @@ fn match_trigger(
                 pos = next;
             }
             Element::Word(words) => {
+                // After the first word, a negation or adverb may intervene: "was not in", "was also in".
+                let mut skipped = 0;
+                while pos > p
+                    && pos < end
+                    && skipped < 2
+                    && !words.contains(&tokens[pos].norm)
+                    && (pack.lexicon.auxiliaries.contains(&tokens[pos].norm)
+                        || pack.lexicon.negation.contains(&tokens[pos].norm))
+                {
+                    pos += 1;
+                    skipped += 1;
+                }
                 if pos >= end || !words.contains(&tokens[pos].norm) {
                     return None;
                 }
