@@ -158,9 +158,24 @@ pub(super) fn title_conflict(
         let text =
             |r: &ClaimRef| corpus.docs[r.doc].text[title_of(corpus, *r).map_or(0..0, |t| t.span.clone())].to_string();
         let who = corpus.display(entity).to_string();
-        let office = title_of(corpus, current[0]).map_or_else(String::new, |_| {
-            let t = text(&current[0]);
-            t.split_whitespace().last().unwrap_or_default().to_string()
+        // The office as the pack writes it, else the title's words in title case.
+        let key = title_of(corpus, current[0]).map_or_else(String::new, |t| t.title.clone());
+        let pack_display = corpus.resolution.entities[entity].pack.and_then(|idx| {
+            corpus.pack.entities[idx]
+                .roles
+                .iter()
+                .find(|r| r.title == key)
+                .map(|r| r.display.clone())
+        });
+        let office = pack_display.unwrap_or_else(|| {
+            key.split(' ')
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next()
+                        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
         });
         let mut labels = Vec::new();
         for r in &former {

@@ -317,6 +317,18 @@ fn subject_left(
             continue;
         }
         if norm == "," {
+            // An appositive name: "Its energy minister, Marek Lindqvist, attended".
+            if let Some(m) = j.checked_sub(1).and_then(|e| index.ending_at(e))
+                && mentions[m].kind == EntityKind::Person
+                && mentions[m].tokens.start > start
+                && tokens[mentions[m].tokens.start - 1].norm == ","
+            {
+                return Some(Subject {
+                    start: mentions[m].tokens.start,
+                    people: vec![m],
+                    cues,
+                });
+            }
             // A parenthetical between subject and verb: ", in turn," or ", who had hinted at …,".
             let open = (j.saturating_sub(16).max(start)..j)
                 .rev()
