@@ -9,6 +9,9 @@ mod presence;
 mod spelling;
 mod titles;
 
+#[cfg(test)]
+mod tests;
+
 use std::collections::HashMap;
 
 use jiff::civil::Date;

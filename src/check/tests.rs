@@ -1,0 +1,156 @@
+//! Check tests: small in-memory corpora about invented events, each asserting what fires and what stays silent.
+
+use std::path::Path;
+
+use crate::diagnostic::Finding;
+use crate::engine::{RunOptions, run_documents};
+use crate::pack::Pack;
+use crate::source::{LoadOptions, load_bytes};
+
+/// Runs the checks over `(name, date, body)` documents and returns the findings.
+fn findings(docs: &[(&str, &str, &str)]) -> Vec<Finding> {
+    let pack = Pack::builtin().expect("built-in pack");
+    let docs = docs
+        .iter()
+        .map(|(name, date, body)| {
+            let text = format!("---\ntitle: Report\ndate: {date}\n---\n\n{body}\n");
+            load_bytes(Path::new(name), text.as_bytes(), &LoadOptions::default()).expect("loads")
+        })
+        .collect();
+    run_documents(docs, Vec::new(), &pack, &RunOptions::default()).findings
+}
+
+fn codes(found: &[Finding]) -> Vec<&str> {
+    found.iter().map(|f| f.code.as_str()).collect()
+}
+
+#[test]
+fn presence_conflict_across_sources_labels_both() {
+    let found = findings(&[
+        (
+            "a.md",
+            "2024-09-10",
+            "Governor Ruth Adeyemi attended the flood summit in Lagos on Monday.",
+        ),
+        (
+            "b.md",
+            "2024-09-10",
+            "Governor Ruth Adeyemi skipped the flood summit, aides confirmed later in the day to us. Adeyemi was in Abuja.",
+        ),
+    ]);
+    assert_eq!(codes(&found), ["presence-conflict"], "{found:#?}");
+    let docs: Vec<usize> = found[0].labels.iter().map(|l| l.doc).collect();
+    assert_eq!(docs, [0, 1]);
+}
+
+#[test]
+fn hedged_planned_and_question_claims_never_conflict() {
+    let found = findings(&[
+        ("a.md", "2024-09-10", "Governor Ruth Adeyemi skipped the flood summit."),
+        (
+            "b.md",
+            "2024-09-10",
+            "Governor Ruth Adeyemi may attend the flood summit. Adeyemi plans to attend the flood summit.",
+        ),
+        (
+            "c.md",
+            "2024-09-10",
+            "Will Governor Ruth Adeyemi attend the flood summit?",
+        ),
+    ]);
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn country_presence_does_not_contradict_skipping_a_city_event() {
+    // In Nigeria but not at the Lagos summit is consistent; in Lagos but not in Nigeria is not.
+    let found = findings(&[
+        (
+            "a.md",
+            "2024-09-10",
+            "Emmanuel Macron travelled to Switzerland on Monday.",
+        ),
+        (
+            "b.md",
+            "2024-09-10",
+            "Emmanuel Macron did not attend the summit in Geneva.",
+        ),
+    ]);
+    assert!(found.is_empty(), "{found:#?}");
+    let found = findings(&[
+        ("a.md", "2024-09-10", "Emmanuel Macron was in Geneva on Monday."),
+        (
+            "b.md",
+            "2024-09-10",
+            "Emmanuel Macron was not in Switzerland on Monday.",
+        ),
+    ]);
+    assert_eq!(codes(&found), ["presence-conflict"]);
+}
+
+#[test]
+fn stale_title_uses_the_publication_date() {
+    let body = "The plan was praised by former President Joe Biden.";
+    assert!(
+        findings(&[("a.md", "2025-06-01", body)]).is_empty(),
+        "Biden left office on 2025-01-20"
+    );
+    assert_eq!(codes(&findings(&[("a.md", "2023-06-01", body)])), ["stale-title"]);
+    let bare = "The plan was praised by President Joe Biden.";
+    assert_eq!(codes(&findings(&[("a.md", "2025-06-01", bare)])), ["stale-title"]);
+    assert!(findings(&[("a.md", "2023-06-01", bare)]).is_empty());
+    // A year in the sentence places a bare title in its time.
+    assert!(findings(&[("a.md", "2025-06-01", "In 2022, President Joe Biden signed the act.")]).is_empty());
+    assert!(findings(&[("a.md", "2025-06-01", "The act was signed by then-President Joe Biden.")]).is_empty());
+}
+
+#[test]
+fn title_conflict_between_sources_of_one_week() {
+    let a = ("a.md", "2024-03-01", "Former Finance Minister Lena Vos spoke first.");
+    let b = ("b.md", "2024-03-03", "Finance Minister Lena Vos spoke first.");
+    assert_eq!(codes(&findings(&[a, b])), ["title-conflict"]);
+    // A year apart, both can be true.
+    let later = ("b.md", "2025-03-03", "Finance Minister Lena Vos spoke first.");
+    assert!(findings(&[a, later]).is_empty());
+    // Quoted titles are the speaker's words.
+    let quoted = (
+        "b.md",
+        "2024-03-03",
+        "\u{201c}Finance Minister Lena Vos spoke first,\u{201d} an aide said.",
+    );
+    assert!(findings(&[a, quoted]).is_empty());
+}
+
+#[test]
+fn spelling_variants_inside_one_text_and_across_texts() {
+    let found = findings(&[(
+        "a.md",
+        "2024-03-01",
+        "Mayor Jiří Dvořák opened the bridge. Dvorak thanked the crews.",
+    )]);
+    assert_eq!(codes(&found), ["spelling-variant"]);
+    // Diacritics dropped by another outlet are accepted across sources.
+    let found = findings(&[
+        ("a.md", "2024-03-01", "Mayor Jiří Dvořák opened the bridge."),
+        ("b.md", "2024-03-01", "Mayor Jiri Dvorak opened the bridge."),
+    ]);
+    assert!(found.is_empty(), "{found:#?}");
+    // Pack-accepted transliterations are fine across sources, not within one.
+    let found = findings(&[
+        ("a.md", "2024-03-01", "Volodymyr Zelensky spoke."),
+        ("b.md", "2024-03-01", "Volodymyr Zelenskyy spoke."),
+    ]);
+    assert!(found.is_empty(), "{found:#?}");
+    let found = findings(&[("a.md", "2024-03-01", "Volodymyr Zelensky spoke. Zelenskyy left.")]);
+    assert_eq!(codes(&found), ["spelling-variant"]);
+}
+
+#[test]
+fn similar_names_of_different_people_are_not_variants() {
+    let found = findings(&[(
+        "a.md",
+        "2024-03-01",
+        "Foreign Minister Annika Ekelund signed. Opposition leader Tomas Eklund stayed away. Ekelund smiled.",
+    )]);
+    assert!(found.is_empty(), "{found:#?}");
+}
