@@ -37,8 +37,12 @@ fn years_in_sentence(corpus: &Corpus, r: ClaimRef) -> Vec<i16> {
 }
 
 /// Reports titles the pack's dated offices contradict; returns the claims it reported.
+///
+/// A text without a publication date gets one `undated-source` note listing the
+/// titles that could not be checked, instead of a guess.
 pub(super) fn stale_title(corpus: &Corpus, _options: &CheckOptions, drafts: &mut Vec<Draft>) -> HashSet<ClaimRef> {
     let mut reported = HashSet::new();
+    let mut unchecked: BTreeMap<usize, Vec<ClaimRef>> = BTreeMap::new();
     for r in corpus.claims() {
         let Some(title) = title_of(corpus, r) else { continue };
         if matches!(title.qualifier, Qualifier::Then | Qualifier::Acting | Qualifier::Elect) {
@@ -48,7 +52,10 @@ pub(super) fn stale_title(corpus: &Corpus, _options: &CheckOptions, drafts: &mut
         if roles.is_empty() {
             continue;
         }
-        let Some(date) = corpus.date(r.doc) else { continue };
+        let Some(date) = corpus.date(r.doc) else {
+            unchecked.entry(r.doc).or_default().push(r);
+            continue;
+        };
         // An office without an end date is known only up to the pack's last check.
         let known = |role: &Role| role.to.is_some() || corpus.pack.facts_as_of.is_none_or(|asof| date <= asof);
         let held = roles.iter().find(|role| role.holds_on(date));
@@ -100,6 +107,28 @@ pub(super) fn stale_title(corpus: &Corpus, _options: &CheckOptions, drafts: &mut
                 span: claim.span.clone(),
                 message: format!("\"{written}\" on {date}"),
             }],
+        });
+    }
+    for (doc, claims) in unchecked {
+        // One label per person: the first title the text gives them.
+        let mut seen = HashSet::new();
+        let labels = claims
+            .iter()
+            .filter(|r| seen.insert(corpus.subject(**r)))
+            .map(|r| Label {
+                doc,
+                span: corpus.claim(*r).span.clone(),
+                message: "not checked".to_string(),
+            })
+            .collect();
+        let summary = format!(
+            "add a date to the front matter of {} (date: YYYY-MM-DD) or pass --date",
+            corpus.file_name(doc)
+        );
+        drafts.push(Draft {
+            code: "undated-source",
+            vars: vec![("summary", summary)],
+            labels,
         });
     }
     reported
