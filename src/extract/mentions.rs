@@ -33,6 +33,8 @@ pub enum Qualifier {
 pub struct TitlePhrase {
     /// The whole phrase, qualifier and country included.
     pub span: Range<usize>,
+    /// The index of the phrase's first token.
+    pub first_token: usize,
     /// The normalised office ("president", "defense minister").
     pub title: String,
     /// The place or organisation named with the title ("U.S." → united-states).
@@ -364,6 +366,7 @@ pub fn parse_title(seg: &Segmented, pack: &Pack, name_start: usize, sentence_sta
     let title = pack.title_key(&heads);
     Some(TitlePhrase {
         span: span_start..span_end,
+        first_token: start,
         title,
         of,
         qualifier,

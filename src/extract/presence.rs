@@ -179,12 +179,10 @@ fn match_trigger(
     }
     let mut subject = subject?;
     let claim_end = object.as_ref().map_or(verb_end, |(_, e)| *e);
-    let subject_phrase_start = mentions[subject.people[0]].title.as_ref().map_or(subject.start, |t| {
-        tokens
-            .iter()
-            .position(|tok| tok.span.start == t.span.start)
-            .unwrap_or(subject.start)
-    });
+    let subject_phrase_start = mentions[subject.people[0]]
+        .title
+        .as_ref()
+        .map_or(subject.start, |t| t.first_token);
     let lx = &pack.lexicon;
     let forced = context_cues(
         seg,
@@ -272,11 +270,7 @@ fn subject_left(
             // "the decision by President Putin to skip".
             if let Some(m) = index.ending_at(k) {
                 let ms = mentions[m].tokens.start;
-                let title_start = mentions[m]
-                    .title
-                    .as_ref()
-                    .and_then(|tp| tokens.iter().position(|tok| tok.span.start == tp.span.start))
-                    .unwrap_or(ms);
+                let title_start = mentions[m].title.as_ref().map_or(ms, |tp| tp.first_token);
                 if title_start >= start + 2
                     && tokens[title_start - 1].norm == "by"
                     && lx.control.contains(&tokens[title_start - 2].norm)
