@@ -15,5 +15,6 @@ pub mod extract;
 pub mod pack;
 pub mod report;
 pub mod resolve;
+pub mod ruletest;
 pub mod source;
 pub mod text;

@@ -5,6 +5,7 @@
 //! asserted claims take part; hedged, planned, quoted, hypothetical and
 //! question claims never contradict anything.
 
+mod house_style;
 mod presence;
 mod spelling;
 mod titles;
@@ -21,6 +22,16 @@ use crate::extract::{Analysis, Claim};
 use crate::pack::{CheckDef, Pack};
 use crate::resolve::Resolution;
 use crate::source::Document;
+
+/// The codes of the checks factlint implements; a pack configures these and no others.
+pub const CODES: &[&str] = &[
+    "presence-conflict",
+    "stale-title",
+    "title-conflict",
+    "spelling-variant",
+    "undated-source",
+    "house-spelling",
+];
 
 /// Settings that change what the checks report.
 #[derive(Debug, Clone)]
@@ -111,6 +122,7 @@ pub fn run(corpus: &Corpus, options: &CheckOptions) -> Vec<Finding> {
     let stale = titles::stale_title(corpus, options, &mut drafts);
     titles::title_conflict(corpus, options, &stale, &mut drafts);
     spelling::check(corpus, &mut drafts);
+    house_style::check(corpus, &mut drafts);
 
     let mut findings: Vec<Finding> = drafts
         .into_iter()
@@ -119,7 +131,8 @@ pub fn run(corpus: &Corpus, options: &CheckOptions) -> Vec<Finding> {
             let severity = match options.severities.get(draft.code) {
                 Some(None) => return None,
                 Some(Some(s)) => *s,
-                None => def.severity,
+                None if def.enabled => def.severity,
+                None => return None,
             };
             let help = fill(&def.help, &draft.vars);
             Some(Finding {

@@ -526,7 +526,13 @@ fn parse_object(
         }
         if let Some((p, next)) = place_at(tokens, mentions, index, pack, k, end) {
             // Countries before an event noun are its parties ("Ukraine-Russia talks"); a city is its venue.
-            if is_venue(&p, pack) {
+            // An unknown capitalised word before a capitalised noun is part of the event's own
+            // name ("the Harbour Forum"), not a place.
+            let part_of_name = matches!(p, PlaceRef::Named(_))
+                && next < end
+                && tokens[next].capitalized
+                && pack.lexicon.event_nouns.contains(&tokens[next].norm);
+            if is_venue(&p, pack) && !part_of_name {
                 place = Some(p);
             }
             k = next;

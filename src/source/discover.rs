@@ -62,7 +62,8 @@ pub fn discover(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
     (files, errors)
 }
 
-fn has_article_extension(path: &Path) -> bool {
+/// Whether a file name has one of the extensions factlint reads (.md, .markdown, .txt).
+pub fn has_article_extension(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))

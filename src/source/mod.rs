@@ -17,7 +17,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 pub use dates::find_dates;
-pub use discover::discover;
+pub use discover::{discover, has_article_extension};
 pub use error::LoadError;
 
 use canvas::{Canvas, trim_range};

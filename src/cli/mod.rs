@@ -8,15 +8,47 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::diagnostic::Severity;
 use crate::engine::{self, RunOptions};
-use crate::pack::Pack;
+use crate::pack::{Pack, PackOptions};
 use crate::report::{self, HumanOptions, SourceFile, Summary};
+
+mod rules;
 
 /// A fact-consistency linter for news writing.
 #[derive(Debug, Parser)]
 #[command(name = "factlint", version, about, long_about = None)]
 pub struct Cli {
+    #[command(flatten)]
+    pub packs: PackArgs,
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// Which rule packs to use; the same for every command.
+#[derive(Debug, Clone, clap::Args)]
+pub struct PackArgs {
+    /// A rule pack (a TOML file or a folder of them) applied after the built-in pack and the project's; repeatable.
+    #[arg(long = "pack", value_name = "PACK", global = true)]
+    pub extra_packs: Vec<PathBuf>,
+    /// Do not start from the built-in rule pack.
+    #[arg(long, global = true)]
+    pub no_default_pack: bool,
+    /// The project configuration to use instead of the nearest factlint.toml.
+    #[arg(long, value_name = "FILE", global = true, conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore any factlint.toml.
+    #[arg(long, global = true)]
+    pub no_config: bool,
+}
+
+impl PackArgs {
+    fn options(&self, extra: &[PathBuf]) -> PackOptions {
+        PackOptions {
+            packs: self.extra_packs.iter().chain(extra).cloned().collect(),
+            no_default_pack: self.no_default_pack,
+            config: self.config.clone(),
+            no_config: self.no_config,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -27,6 +59,11 @@ pub enum Command {
     Explain {
         /// The check's code, e.g. presence-conflict.
         code: String,
+    },
+    /// Inspect and test rule packs.
+    Rules {
+        #[command(subcommand)]
+        command: rules::RulesCommand,
     },
 }
 
@@ -81,17 +118,40 @@ fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let pack = match Pack::builtin() {
-        Ok(p) => p,
-        Err(e) => {
-            eprint!("{}", render_error(&e, false));
-            return ExitCode::from(2);
-        }
+    let extra = match &cli.command {
+        Command::Rules { command } => command.packs().to_vec(),
+        _ => Vec::new(),
+    };
+    let options = cli.packs.options(&extra);
+    let pack = match load_packs(&options) {
+        Ok(pack) => pack,
+        Err(code) => return code,
     };
     match cli.command {
         Command::Check(args) => check(&args, &pack),
         Command::Explain { code } => explain(&pack, &code),
+        Command::Rules { command } => rules::run(&command, &pack, extra.len()),
     }
+}
+
+/// Loads the stack of packs, printing every problem in them on failure.
+fn load_packs(options: &PackOptions) -> Result<Pack, ExitCode> {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    crate::pack::load_stack(options, &cwd)
+        .map(|(pack, _)| pack)
+        .map_err(|errors| {
+            // Each problem in its own box, then a count, as compilers do.
+            let color = stderr_color();
+            for error in &errors.errors {
+                eprintln!("{}", render_error(error, color));
+            }
+            eprintln!("error: {errors}");
+            ExitCode::from(2)
+        })
+}
+
+fn stderr_color() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 fn explain(pack: &Pack, code: &str) -> ExitCode {
@@ -127,7 +187,7 @@ fn check(args: &CheckArgs, pack: &Pack) -> ExitCode {
     options.check.same_period_days = args.same_period_days;
     let run = engine::run(&args.paths, pack, &options);
 
-    let stderr_color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let stderr_color = stderr_color();
     for error in &run.load_errors {
         eprint!("{}", render_error(error, stderr_color));
     }
@@ -189,7 +249,7 @@ pub fn render_error(error: &dyn miette::Diagnostic, color: bool) -> String {
 }
 
 /// Writes to stdout; a closed pipe (`factlint … | head`) is not an error.
-fn print(text: &str) -> ExitCode {
+pub(crate) fn print(text: &str) -> ExitCode {
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
         Ok(()) => ExitCode::SUCCESS,
