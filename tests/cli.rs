@@ -215,3 +215,28 @@ fn stale_title_needs_a_date() {
         .assert()
         .code(0);
 }
+
+#[test]
+fn claims_lists_what_was_read_with_its_modality() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.md",
+        "---\ndate: 2025-04-08\n---\n\nThe Harlan delegation was led by Deputy Foreign Minister Ruth Anders. \
+         Foreign Minister Paul Emery may attend the closing session.\n",
+    );
+    let out = factlint().arg("claims").arg(dir.path()).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("(2025-04-08)"), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.contains("leader") && l.contains("Ruth Anders") && l.contains("(asserted)")),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.contains("presence") && l.contains("Paul Emery") && l.contains("(hedged)")),
+        "{text}"
+    );
+}

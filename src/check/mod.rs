@@ -6,7 +6,9 @@
 //! question claims never contradict anything.
 
 mod house_style;
+mod leaders;
 mod presence;
+mod sides;
 mod spelling;
 mod titles;
 
@@ -31,6 +33,7 @@ pub const CODES: &[&str] = &[
     "spelling-variant",
     "undated-source",
     "house-spelling",
+    "leader-conflict",
 ];
 
 /// Settings that change what the checks report.
@@ -38,6 +41,9 @@ pub const CODES: &[&str] = &[
 pub struct CheckOptions {
     /// Sources more than this many days apart are not from the same period.
     pub same_period_days: i64,
+    /// Claims about an event (who led a delegation, a toll, a date) from texts published
+    /// more than this many days apart are taken to be about different occurrences.
+    pub event_window_days: i64,
     /// Per-check severity overrides; `None` turns a check off.
     pub severities: HashMap<String, Option<Severity>>,
 }
@@ -46,6 +52,7 @@ impl Default for CheckOptions {
     fn default() -> Self {
         CheckOptions {
             same_period_days: 30,
+            event_window_days: 7,
             severities: HashMap::new(),
         }
     }
@@ -88,6 +95,20 @@ impl<'a> Corpus<'a> {
         self.docs[doc].meta.date.as_ref().map(|d| d.date)
     }
 
+    /// The publication year of a document, when it is dated.
+    pub fn year(&self, doc: usize) -> Option<i32> {
+        self.date(doc).map(|d| i32::from(d.year()))
+    }
+
+    /// Whether two documents were published within `days` of each other; an
+    /// undated document is taken to be about the corpus's event.
+    pub fn same_period(&self, a: usize, b: usize, days: i64) -> bool {
+        match (self.date(a), self.date(b)) {
+            (Some(x), Some(y)) => i64::from((x - y).get_days()).abs() <= days,
+            _ => true,
+        }
+    }
+
     /// The file name to cite in help texts.
     pub fn file_name(&self, doc: usize) -> String {
         let path = &self.docs[doc].path;
@@ -123,6 +144,7 @@ pub fn run(corpus: &Corpus, options: &CheckOptions) -> Vec<Finding> {
     titles::title_conflict(corpus, options, &stale, &mut drafts);
     spelling::check(corpus, &mut drafts);
     house_style::check(corpus, &mut drafts);
+    leaders::check(corpus, options, &mut drafts);
 
     let mut findings: Vec<Finding> = drafts
         .into_iter()

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use super::{Corpus, Draft, file_list};
 use crate::diagnostic::Label;
+use crate::extract::leader::same_owner;
 use crate::pack::EntityKind;
 use crate::resolve::near_spelling;
 use crate::text::fold;
@@ -21,6 +22,10 @@ fn variant(kind: EntityKind, a: &str, b: &str) -> bool {
         return false;
     }
     let (fa, fb) = (fold(a), fold(b));
+    // "Ostrovia" and "Ostrovian" are a country and its demonym, not two spellings.
+    if fa != fb && same_owner(&fa, &fb) {
+        return false;
+    }
     fa == fb || (kind == EntityKind::Person && near_spelling(&fa, &fb))
 }
 

@@ -154,3 +154,74 @@ fn similar_names_of_different_people_are_not_variants() {
     )]);
     assert!(found.is_empty(), "{found:#?}");
 }
+
+#[test]
+fn former_after_current_is_a_change_of_office_not_a_conflict() {
+    // Prime minister on 6 October, "former" after the new cabinet took over on 22 October.
+    let found = findings(&[
+        (
+            "early.md",
+            "2025-10-06",
+            "Prime Minister Dorota Keller conceded defeat.",
+        ),
+        (
+            "late.md",
+            "2025-10-24",
+            "Former Prime Minister Dorota Keller handed over the keys.",
+        ),
+    ]);
+    assert!(codes(&found).is_empty(), "{found:#?}");
+    // The other way round, within the period, is a conflict.
+    let found = findings(&[
+        (
+            "early.md",
+            "2025-10-06",
+            "Former Prime Minister Dorota Keller conceded defeat.",
+        ),
+        (
+            "late.md",
+            "2025-10-08",
+            "Prime Minister Dorota Keller handed over the keys.",
+        ),
+    ]);
+    assert_eq!(codes(&found), ["title-conflict"], "{found:#?}");
+}
+
+#[test]
+fn leader_conflict_needs_one_group_one_event_and_one_leader_each() {
+    let found = findings(&[
+        (
+            "wire.md",
+            "2025-04-08",
+            "The Harlan delegation was led by Deputy Foreign Minister Ruth Anders, who arrived on Monday.",
+        ),
+        (
+            "blog.md",
+            "2025-04-09",
+            "Foreign Minister Paul Emery, who led Harlan's delegation, spoke for an hour.",
+        ),
+    ]);
+    assert_eq!(codes(&found), ["leader-conflict"], "{found:#?}");
+    assert_eq!(found[0].message, "sources disagree on who led the Harlan delegation");
+
+    // Co-leaders, another round, another country's team, a deputy's working group: silent.
+    let found = findings(&[
+        (
+            "wire.md",
+            "2025-04-08",
+            "The Harlan delegation was co-led by Foreign Minister Paul Emery and Trade Minister Ruth Anders. \
+             The Brisk delegation was led by Mayor Tomas Ibarra. Emery's deputy, Lena Holt, heads the technical team.",
+        ),
+        (
+            "later.md",
+            "2025-04-10",
+            "Lena Holt led the Harlan delegation in the second round. Paul Emery led the Harlan delegation in the first round.",
+        ),
+        (
+            "month.md",
+            "2025-05-20",
+            "Ruth Anders led the Harlan delegation at the follow-up meeting.",
+        ),
+    ]);
+    assert!(codes(&found).is_empty(), "{found:#?}");
+}

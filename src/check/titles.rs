@@ -159,21 +159,24 @@ pub(super) fn title_conflict(
         if former.is_empty() || current.is_empty() {
             continue;
         }
-        let same_period = |a: usize, b: usize| match (corpus.date(a), corpus.date(b)) {
-            (Some(x), Some(y)) => i64::from((x - y).get_days()).abs() <= options.same_period_days,
-            // Undated sources are taken to be about the run's event, as the user grouped them.
-            _ => true,
+        // "former" in one text and the plain title in another disagree when they are from
+        // the same period, unless "former" comes later: the office may have ended in between
+        // (undated sources are taken to be about the run's event, as the user grouped them).
+        let disagree = |f: usize, c: usize| {
+            f != c
+                && corpus.same_period(f, c, options.same_period_days)
+                && !matches!((corpus.date(f), corpus.date(c)), (Some(x), Some(y)) if x > y)
         };
         let former: Vec<ClaimRef> = former
             .into_iter()
-            .filter(|f| current.iter().any(|c| c.doc != f.doc && same_period(f.doc, c.doc)))
+            .filter(|f| current.iter().any(|c| disagree(f.doc, c.doc)))
             .collect();
         if former.is_empty() {
             continue;
         }
         let current: Vec<ClaimRef> = current
             .into_iter()
-            .filter(|c| former.iter().any(|f| f.doc != c.doc && same_period(f.doc, c.doc)))
+            .filter(|c| former.iter().any(|f| disagree(f.doc, c.doc)))
             .collect();
         let first_per_doc = |claims: &[ClaimRef]| {
             let mut seen = BTreeSet::new();

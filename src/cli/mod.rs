@@ -11,6 +11,7 @@ use crate::engine::{self, RunOptions};
 use crate::pack::{Pack, PackOptions};
 use crate::report::{self, HumanOptions, SourceFile, Summary};
 
+mod claims;
 mod rules;
 
 /// A fact-consistency linter for news writing.
@@ -60,6 +61,8 @@ pub enum Command {
         /// The check's code, e.g. presence-conflict.
         code: String,
     },
+    /// Print the claims factlint reads in each text (for rule authors and debugging).
+    Claims(claims::ClaimsArgs),
     /// Inspect and test rule packs.
     Rules {
         #[command(subcommand)]
@@ -109,9 +112,13 @@ pub struct CheckArgs {
     /// Sources further apart than this many days are not compared for title conflicts.
     #[arg(long, default_value_t = 30)]
     pub same_period_days: i64,
+    /// Claims about an event (a leader, a toll, a date) from texts published further apart
+    /// than this many days are taken to be about different occurrences.
+    #[arg(long, default_value_t = 7)]
+    pub event_window_days: i64,
 }
 
-fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
+pub(crate) fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
     s.parse().map_err(|e| format!("expected a date like 2025-05-15: {e}"))
 }
 
@@ -130,6 +137,7 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => check(&args, &pack),
         Command::Explain { code } => explain(&pack, &code),
+        Command::Claims(args) => claims::run(&args, &pack),
         Command::Rules { command } => rules::run(&command, &pack, extra.len()),
     }
 }
@@ -150,7 +158,7 @@ fn load_packs(options: &PackOptions) -> Result<Pack, ExitCode> {
         })
 }
 
-fn stderr_color() -> bool {
+pub(crate) fn stderr_color() -> bool {
     std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
@@ -185,6 +193,7 @@ fn check(args: &CheckArgs, pack: &Pack) -> ExitCode {
     let mut options = RunOptions::default();
     options.load.fallback_date = args.date;
     options.check.same_period_days = args.same_period_days;
+    options.check.event_window_days = args.event_window_days;
     let run = engine::run(&args.paths, pack, &options);
 
     let stderr_color = stderr_color();

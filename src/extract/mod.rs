@@ -3,6 +3,8 @@
 //! Everything here works on one document at a time, so documents are analysed
 //! in parallel; linking names across documents happens later, in `resolve`.
 
+pub mod event;
+pub mod leader;
 pub mod mentions;
 pub mod modality;
 pub mod presence;
@@ -11,6 +13,7 @@ mod tests;
 
 use std::ops::Range;
 
+pub use leader::{GroupKey, LeaderClaim};
 pub use mentions::{Mention, NameRef, NameTable, Qualifier, TitlePhrase};
 pub use modality::Modality;
 
@@ -76,6 +79,8 @@ pub struct Analysis {
     pub claims: Vec<Claim>,
     /// Places named as the venue of an event ("the Istanbul talks", "the summit in Oslo"), once per naming.
     pub venues: Vec<PlaceRef>,
+    /// Who led which group.
+    pub leaders: Vec<LeaderClaim>,
 }
 
 /// Reusable, pack-derived lookup tables for extraction.
@@ -110,8 +115,10 @@ impl<'p> Extractor<'p> {
             index: &index,
             pack: self.pack,
         };
+        let mut leaders = Vec::new();
         for (si, sentence) in segmented.sentences.iter().enumerate() {
             presence::extract(&ctx, si, sentence, &self.triggers, &mut claims);
+            leader::extract(&ctx, si, sentence, &mut leaders);
         }
         title_claims(&segmented, &mentions, &mut claims);
         claims.sort_by_key(|c| (c.span.start, c.span.end, c.subject));
@@ -122,6 +129,7 @@ impl<'p> Extractor<'p> {
             mentions,
             claims,
             venues,
+            leaders,
         }
     }
 }

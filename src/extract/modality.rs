@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use crate::pack::Lexicon;
-use crate::text::{Segmented, Sentence, Token};
+use crate::text::{Segmented, Sentence, Token, TokenKind};
 
 /// How a claim is put forward. Only [`Modality::Asserted`] claims can make errors or warnings.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -28,6 +28,12 @@ impl Modality {
         matches!(self, Modality::Asserted)
     }
 
+    /// Asserted by the writer, or attributed to a source the writer relays
+    /// ("killed 41 people, the coast guard said"): a statement of fact either way.
+    pub fn is_factual(&self) -> bool {
+        matches!(self, Modality::Asserted | Modality::Reported { .. })
+    }
+
     pub fn as_str(&self) -> &'static str {
         match self {
             Modality::Asserted => "asserted",
@@ -48,6 +54,8 @@ pub struct Cues {
     pub planned: bool,
     pub hypothetical: bool,
     pub reported: bool,
+    /// Who is reported, where the text names them: a byte span.
+    pub speaker: Option<Range<usize>>,
 }
 
 impl Cues {
@@ -68,16 +76,19 @@ impl Cues {
         }
     }
 
-    /// The modality these cues amount to, most cautious first.
+    /// The modality these cues amount to, most cautious first: a reported plan
+    /// ("he will lead the team, his office said") is a plan.
     pub fn modality(&self) -> Modality {
-        if self.reported {
-            Modality::Reported { speaker: None }
-        } else if self.hypothetical {
+        if self.hypothetical {
             Modality::Hypothetical
         } else if self.hedged {
             Modality::Hedged
         } else if self.planned {
             Modality::Planned
+        } else if self.reported {
+            Modality::Reported {
+                speaker: self.speaker.clone(),
+            }
         } else {
             Modality::Asserted
         }
@@ -181,6 +192,14 @@ pub fn context_cues(
         }
         if lx.reporting.contains(&t.norm) {
             cues.reported = true;
+            // "Admiral Brask said 29 …": the words before the verb name the speaker.
+            let first = (sentence.tokens.start..k)
+                .rev()
+                .take_while(|&i| tokens[i].norm != "," && !lx.clause_breaks.contains(&tokens[i].norm))
+                .last();
+            if let Some(first) = first {
+                cues.speaker = Some(tokens[first].span.start..tokens[k - 1].span.end);
+            }
         }
         if is_month_may(tokens, k) {
             continue;
@@ -195,8 +214,21 @@ pub fn context_cues(
     if let Some(comma) = rest.clone().find(|&i| tokens[i].norm == ",") {
         let tail = comma + 1..sentence.tokens.end;
         let tail_len = tail.len();
-        if tail_len <= 7 && tail.clone().any(|i| lx.reporting.contains(&tokens[i].norm)) {
+        if tail_len <= 7
+            && let Some(verb) = tail.clone().find(|&i| lx.reporting.contains(&tokens[i].norm))
+        {
             cues.reported = true;
+            // ", the coast guard said" or ", said Admiral Brask".
+            let words: Vec<usize> = if verb > tail.start {
+                (tail.start..verb).collect()
+            } else {
+                (verb + 1..tail.end)
+                    .take_while(|&i| tokens[i].kind != TokenKind::Punct)
+                    .collect()
+            };
+            if let (Some(&a), Some(&b)) = (words.first(), words.last()) {
+                cues.speaker = Some(tokens[a].span.start..tokens[b].span.end);
+            }
         }
     }
     None

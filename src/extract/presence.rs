@@ -27,7 +27,7 @@ impl MentionIndex {
     }
 
     /// The mention whose last token is `token`.
-    fn ending_at(&self, token: usize) -> Option<usize> {
+    pub(super) fn ending_at(&self, token: usize) -> Option<usize> {
         self.by_end.get(&token).copied()
     }
 
@@ -65,10 +65,10 @@ pub struct Context<'a> {
 }
 
 /// The subject found for a trigger: the people, the first token of the subject phrase, and cues met on the way.
-struct Subject {
-    people: Vec<usize>,
-    start: usize,
-    cues: Cues,
+pub(super) struct Subject {
+    pub people: Vec<usize>,
+    pub start: usize,
+    pub cues: Cues,
 }
 
 /// Extracts presence claims from one sentence.
@@ -223,7 +223,7 @@ fn match_trigger(
 /// Finds the subject to the left of the verb at `p`: past auxiliaries and adverbs,
 /// "decided not to", a parenthetical ", in turn,", a relative ", who …,", or a
 /// possessive ("Zelensky's decision to skip").
-fn subject_left(
+pub(super) fn subject_left(
     tokens: &[Token],
     mentions: &[Mention],
     index: &MentionIndex,

@@ -327,6 +327,10 @@ impl<'f> Compiler<'f> {
                 (&mut lx.reporting, &l.reporting),
                 (&mut lx.clause_breaks, &l.clause_breaks),
                 (&mut lx.not_names, &l.not_names),
+                (&mut lx.event_parts, &l.event_parts),
+                (&mut lx.leader_verbs, &l.leader_verbs),
+                (&mut lx.group_nouns, &l.group_nouns),
+                (&mut lx.leader_nouns, &l.leader_nouns),
             ];
             for (set, words) in lists {
                 set.extend(words.iter().map(|w| fold(w)));

@@ -218,6 +218,14 @@ pub struct Lexicon {
     pub reporting: HashSet<String>,
     pub clause_breaks: HashSet<String>,
     pub not_names: HashSet<String>,
+    /// Nouns for the parts of a recurring event ("round", "edition", "stage").
+    pub event_parts: HashSet<String>,
+    /// Verbs of leading a group ("led", "heads", "chaired").
+    pub leader_verbs: HashSet<String>,
+    /// Nouns for a group with one leader ("delegation", "team").
+    pub group_nouns: HashSet<String>,
+    /// Nouns for a group's leader in an apposition ("head", "leader").
+    pub leader_nouns: HashSet<String>,
 }
 
 /// A check's definition: its code, severity, message templates, docs and examples.

@@ -132,6 +132,14 @@ pub(crate) struct RawLexicon {
     pub clause_breaks: Vec<String>,
     #[serde(default)]
     pub not_names: Vec<String>,
+    #[serde(default)]
+    pub event_parts: Vec<String>,
+    #[serde(default)]
+    pub leader_verbs: Vec<String>,
+    #[serde(default)]
+    pub group_nouns: Vec<String>,
+    #[serde(default)]
+    pub leader_nouns: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

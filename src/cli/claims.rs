@@ -1,0 +1,116 @@
+//! `factlint claims`: what factlint read in each text, for rule authors and for
+//! editors asking why a finding did (or did not) appear.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::{print, render_error, stderr_color};
+use crate::engine::{self, Run, RunOptions};
+use crate::extract::{ClaimValue, Modality, Target};
+use crate::pack::{Pack, Polarity};
+use crate::report::position::LineIndex;
+
+#[derive(Debug, clap::Args)]
+pub struct ClaimsArgs {
+    /// Files and directories to read.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Publication date (YYYY-MM-DD) for files whose date cannot be found in the file.
+    #[arg(long, value_parser = super::parse_date)]
+    pub date: Option<jiff::civil::Date>,
+}
+
+pub fn run(args: &ClaimsArgs, pack: &Pack) -> ExitCode {
+    let mut options = RunOptions::default();
+    options.load.fallback_date = args.date;
+    let run = engine::run(&args.paths, pack, &options);
+    for error in &run.load_errors {
+        eprint!("{}", render_error(error, stderr_color()));
+    }
+    let printed = print(&render(&run));
+    if printed != ExitCode::SUCCESS || run.load_errors.is_empty() {
+        printed
+    } else {
+        ExitCode::from(2)
+    }
+}
+
+fn modality(m: &Modality) -> &'static str {
+    match m {
+        Modality::Asserted => "asserted",
+        Modality::Reported { .. } => "reported",
+        Modality::Planned => "planned",
+        Modality::Hedged => "hedged",
+        Modality::Question => "question",
+        Modality::Hypothetical => "hypothetical",
+    }
+}
+
+fn polarity(p: Polarity) -> &'static str {
+    match p {
+        Polarity::Affirmed => "",
+        Polarity::Denied => "not ",
+    }
+}
+
+/// One line per claim: `file:line  kind  who  what  (modality)  "words"`.
+pub fn render(run: &Run) -> String {
+    let mut out = String::new();
+    for (d, (doc, analysis)) in run.docs.iter().zip(&run.analyses).enumerate() {
+        let date = doc
+            .meta
+            .date
+            .as_ref()
+            .map_or_else(|| "undated".to_string(), |p| p.date.to_string());
+        let _ = writeln!(out, "{} ({date})", doc.path.display());
+        let lines = LineIndex::new(&doc.source);
+        let who = |mention: usize| {
+            run.resolution.entities[run.resolution.entity_of(d, mention)]
+                .display
+                .clone()
+        };
+        let mut rows: Vec<(usize, String)> = Vec::new();
+        for c in &analysis.claims {
+            let what = match &c.value {
+                ClaimValue::Presence { target } => format!(
+                    "presence  {}  {}at {}",
+                    who(c.subject),
+                    polarity(c.polarity),
+                    match target {
+                        Target::Place(p) => format!("{p:?}"),
+                        Target::Event { place, noun } => format!("{noun} {place:?}"),
+                        Target::Unspecified => "the event".to_string(),
+                    }
+                ),
+                ClaimValue::Title(t) => format!("title     {}  {:?} {}", who(c.subject), t.qualifier, t.title),
+            };
+            rows.push((
+                c.span.start,
+                format!("{what}  ({})  {:?}", modality(&c.modality), &doc.source[c.span.clone()]),
+            ));
+        }
+        for l in &analysis.leaders {
+            let names: Vec<String> = l.leaders.iter().map(|&m| who(m)).collect();
+            rows.push((
+                l.span.start,
+                format!(
+                    "leader    {}  {}led {} {}{}  ({})  {:?}",
+                    names.join(" + "),
+                    polarity(l.polarity),
+                    l.group.owner.as_deref().unwrap_or("?"),
+                    l.group.noun,
+                    if l.co { " (co-led)" } else { "" },
+                    modality(&l.modality),
+                    &doc.source[l.span.clone()]
+                ),
+            ));
+        }
+        rows.sort();
+        for (start, row) in rows {
+            let (line, _) = lines.line_col(&doc.source, start);
+            let _ = writeln!(out, "  {line:>4}  {row}");
+        }
+    }
+    out
+}
