@@ -34,6 +34,7 @@ pub const CODES: &[&str] = &[
     "undated-source",
     "house-spelling",
     "leader-conflict",
+    "office-conflict",
 ];
 
 /// Settings that change what the checks report.
@@ -142,6 +143,7 @@ pub fn run(corpus: &Corpus, options: &CheckOptions) -> Vec<Finding> {
     presence::check(corpus, &mut drafts);
     let stale = titles::stale_title(corpus, options, &mut drafts);
     titles::title_conflict(corpus, options, &stale, &mut drafts);
+    titles::office_conflict(corpus, options, &mut drafts);
     spelling::check(corpus, &mut drafts);
     house_style::check(corpus, &mut drafts);
     leaders::check(corpus, options, &mut drafts);

@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
+use super::sides::Side;
 use super::{CheckOptions, ClaimRef, Corpus, Draft, file_list, sources};
 use crate::diagnostic::Label;
 use crate::extract::{ClaimValue, Qualifier, TitlePhrase};
@@ -255,4 +256,96 @@ pub(super) fn title_conflict(
             labels,
         });
     }
+}
+
+/// `office-conflict`: one person given two different offices by texts of the same days,
+/// "Foreign Minister Lena Ostrova" against "Finance Minister Lena Ostrova".
+///
+/// Only offices with the same head word are compared (two kinds of minister), both
+/// without qualifier, never a bare "Minister" against a specific one, never an office
+/// and a narrower form of it ("Prime Minister" and "Deputy Prime Minister" may be a
+/// misreading of a double title), and never when one text gives the person both
+/// offices or the pack records both.
+pub(super) fn office_conflict(corpus: &Corpus, options: &CheckOptions, drafts: &mut Vec<Draft>) {
+    // Person → office → claims.
+    let mut offices: BTreeMap<usize, BTreeMap<String, Vec<ClaimRef>>> = BTreeMap::new();
+    for r in corpus.claims() {
+        let Some(title) = title_of(corpus, r) else { continue };
+        if title.qualifier == Qualifier::Current && title.title.contains(' ') {
+            offices
+                .entry(corpus.subject(r))
+                .or_default()
+                .entry(title.title.clone())
+                .or_default()
+                .push(r);
+        }
+    }
+    for (entity, by_office) in offices {
+        let keys: Vec<&String> = by_office.keys().collect();
+        let held_by_pack = |key: &str| {
+            corpus.resolution.entities[entity]
+                .pack
+                .is_some_and(|idx| corpus.pack.entities[idx].roles.iter().any(|role| role.title == key))
+        };
+        let mut sides: BTreeMap<&String, Side> = BTreeMap::new();
+        for (i, a) in keys.iter().enumerate() {
+            for b in &keys[i + 1..] {
+                let (wa, wb): (BTreeSet<&str>, BTreeSet<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+                if a.rsplit(' ').next() != b.rsplit(' ').next() || wa.is_subset(&wb) || wb.is_subset(&wa) {
+                    continue;
+                }
+                if held_by_pack(a) && held_by_pack(b) {
+                    continue;
+                }
+                let (ca, cb) = (&by_office[*a], &by_office[*b]);
+                let docs_a: BTreeSet<usize> = ca.iter().map(|r| r.doc).collect();
+                let docs_b: BTreeSet<usize> = cb.iter().map(|r| r.doc).collect();
+                // A text that gives both offices knows of a double role.
+                if !docs_a.is_disjoint(&docs_b) {
+                    continue;
+                }
+                let pairs: Vec<(ClaimRef, ClaimRef)> = ca
+                    .iter()
+                    .flat_map(|&x| cb.iter().map(move |&y| (x, y)))
+                    .filter(|(x, y)| corpus.same_period(x.doc, y.doc, options.event_window_days))
+                    .collect();
+                for (x, y) in pairs {
+                    for (key, r) in [(*a, x), (*b, y)] {
+                        let span = corpus.claim(r).span.clone();
+                        sides
+                            .entry(key)
+                            .or_insert_with(|| Side::new(office_name(key)))
+                            .add(r.doc, span);
+                    }
+                }
+            }
+        }
+        if sides.len() < 2 {
+            continue;
+        }
+        let sides = super::sides::order(sides.into_values().collect());
+        let who = corpus.display(entity).to_string();
+        drafts.push(Draft {
+            code: "office-conflict",
+            vars: vec![
+                ("who", who),
+                ("a", sides[0].value.clone()),
+                ("b", sides[1].value.clone()),
+                ("summary", super::sides::summary(corpus, &sides)),
+            ],
+            labels: super::sides::labels(&sides, |side| format!("says {}", side.value)),
+        });
+    }
+}
+
+/// "finance minister" → "Finance Minister".
+fn office_name(key: &str) -> String {
+    key.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
