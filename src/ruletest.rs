@@ -189,16 +189,8 @@ fn run_with(pack: &Pack, example: &Example) -> ExampleResult {
         }
     }
 
-    let names: Vec<String> = run.docs.iter().map(|d| d.path.display().to_string()).collect();
-    let files: Vec<SourceFile> = run
-        .docs
-        .iter()
-        .zip(&names)
-        .map(|(d, name)| SourceFile {
-            name,
-            source: &d.source,
-        })
-        .collect();
+    let names = report::document_names(&run.docs);
+    let files = SourceFile::of_documents(&run.docs, &names);
     let shown: Vec<Finding> = findings.into_iter().cloned().collect();
     let summary = Summary::tally(&shown, run.docs.len(), 0);
     let rendered = report::render(

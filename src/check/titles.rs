@@ -200,16 +200,7 @@ pub(super) fn title_conflict(
                 .find(|r| r.title == key)
                 .map(|r| r.display.clone())
         });
-        let office = pack_display.unwrap_or_else(|| {
-            key.split(' ')
-                .map(|w| {
-                    let mut c = w.chars();
-                    c.next()
-                        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
-                })
-                .collect::<Vec<_>>()
-                .join(" ")
-        });
+        let office = pack_display.unwrap_or_else(|| office_name(&key));
         let mut labels = Vec::new();
         for r in &former {
             labels.push(Label {

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use super::{print, render_error, stderr_color};
 use crate::engine::{self, Run, RunOptions};
-use crate::extract::{ClaimValue, Modality, Target};
+use crate::extract::{ClaimValue, Target};
 use crate::pack::{Pack, Polarity};
 use crate::report::position::LineIndex;
 
@@ -33,17 +33,6 @@ pub fn run(args: &ClaimsArgs, pack: &Pack) -> ExitCode {
         printed
     } else {
         ExitCode::from(2)
-    }
-}
-
-fn modality(m: &Modality) -> &'static str {
-    match m {
-        Modality::Asserted => "asserted",
-        Modality::Reported { .. } => "reported",
-        Modality::Planned => "planned",
-        Modality::Hedged => "hedged",
-        Modality::Question => "question",
-        Modality::Hypothetical => "hypothetical",
     }
 }
 
@@ -87,7 +76,7 @@ pub fn render(run: &Run) -> String {
             };
             rows.push((
                 c.span.start,
-                format!("{what}  ({})  {:?}", modality(&c.modality), &doc.source[c.span.clone()]),
+                format!("{what}  ({})  {:?}", c.modality.as_str(), &doc.source[c.span.clone()]),
             ));
         }
         for l in &analysis.leaders {
@@ -101,7 +90,7 @@ pub fn render(run: &Run) -> String {
                     l.group.owner.as_deref().unwrap_or("?"),
                     l.group.noun,
                     if l.co { " (co-led)" } else { "" },
-                    modality(&l.modality),
+                    l.modality.as_str(),
                     &doc.source[l.span.clone()]
                 ),
             ));

@@ -200,16 +200,8 @@ fn check(args: &CheckArgs, pack: &Pack) -> ExitCode {
     for error in &run.load_errors {
         eprint!("{}", render_error(error, stderr_color));
     }
-    let names: Vec<String> = run.docs.iter().map(|d| d.path.display().to_string()).collect();
-    let files: Vec<SourceFile> = run
-        .docs
-        .iter()
-        .zip(&names)
-        .map(|(d, name)| SourceFile {
-            name,
-            source: &d.source,
-        })
-        .collect();
+    let names = report::document_names(&run.docs);
+    let files = SourceFile::of_documents(&run.docs, &names);
     let summary = Summary::tally(&run.findings, run.docs.len(), run.load_errors.len());
     let format = match args.format {
         OutputFormat::Human => report::Format::Human,

@@ -33,6 +33,24 @@ pub struct SourceFile<'a> {
     pub source: &'a str,
 }
 
+impl<'a> SourceFile<'a> {
+    /// The files of loaded documents, named by `names` (one per document, e.g. their paths).
+    pub fn of_documents(docs: &'a [crate::source::Document], names: &'a [String]) -> Vec<SourceFile<'a>> {
+        docs.iter()
+            .zip(names)
+            .map(|(d, name)| SourceFile {
+                name,
+                source: &d.source,
+            })
+            .collect()
+    }
+}
+
+/// The name each document is printed with: its path as given.
+pub fn document_names(docs: &[crate::source::Document]) -> Vec<String> {
+    docs.iter().map(|d| d.path.display().to_string()).collect()
+}
+
 /// Totals for the summary line and the JSON `summary` object.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
