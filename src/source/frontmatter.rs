@@ -165,26 +165,71 @@ impl<'de> Deserialize<'de> for Scalar {
     }
 }
 
-type YamlField = Option<serde_saphyr::Spanned<Scalar>>;
-
-/// The keys factlint reads; any other key is ignored whatever its type.
+/// The keys factlint reads, in either format; any other key is ignored whatever its type.
 #[derive(Debug, Default, Deserialize)]
-struct YamlFront {
-    title: YamlField,
-    outlet: YamlField,
-    source: YamlField,
-    publisher: YamlField,
-    site: YamlField,
-    url: YamlField,
-    link: YamlField,
-    canonical: YamlField,
-    date: YamlField,
-    published: YamlField,
-    #[serde(rename = "pubDate")]
-    pub_date: YamlField,
-    #[serde(rename = "publishDate")]
-    publish_date: YamlField,
-    published_at: YamlField,
+#[serde(bound(deserialize = "F: Deserialize<'de> + Default"))]
+struct Keys<F> {
+    #[serde(default)]
+    title: F,
+    #[serde(default)]
+    outlet: F,
+    #[serde(default)]
+    source: F,
+    #[serde(default)]
+    publisher: F,
+    #[serde(default)]
+    site: F,
+    #[serde(default)]
+    url: F,
+    #[serde(default)]
+    link: F,
+    #[serde(default)]
+    canonical: F,
+    #[serde(default)]
+    date: F,
+    #[serde(default)]
+    published: F,
+    #[serde(default, rename = "pubDate")]
+    pub_date: F,
+    #[serde(default, rename = "publishDate")]
+    publish_date: F,
+    #[serde(default)]
+    published_at: F,
+}
+
+impl<F> Keys<F> {
+    /// The same keys with each value converted.
+    fn map<G>(&self, f: impl Fn(&F) -> G) -> Keys<G> {
+        Keys {
+            title: f(&self.title),
+            outlet: f(&self.outlet),
+            source: f(&self.source),
+            publisher: f(&self.publisher),
+            site: f(&self.site),
+            url: f(&self.url),
+            link: f(&self.link),
+            canonical: f(&self.canonical),
+            date: f(&self.date),
+            published: f(&self.published),
+            pub_date: f(&self.pub_date),
+            publish_date: f(&self.publish_date),
+            published_at: f(&self.published_at),
+        }
+    }
+}
+
+/// A value of a key, from either format: where it is in the block and what it holds.
+struct Field {
+    span: Range<usize>,
+    value: FieldValue,
+}
+
+enum FieldValue {
+    Text(String),
+    /// A TOML date (YAML dates arrive as text).
+    Date(Date),
+    Null,
+    Other,
 }
 
 fn parse_yaml(source: &str, offset: usize, content: &str) -> Result<Parsed, FmError> {
@@ -198,7 +243,7 @@ fn parse_yaml(source: &str, offset: usize, content: &str) -> Result<Parsed, FmEr
             has_date_key: false,
         });
     }
-    let front: YamlFront = serde_saphyr::from_str(content).map_err(|e| {
+    let keys: Keys<Option<serde_saphyr::Spanned<Scalar>>> = serde_saphyr::from_str(content).map_err(|e| {
         let message = e.render_with_options(serde_saphyr::render_options! {
             snippets: serde_saphyr::SnippetMode::Off,
         });
@@ -209,91 +254,21 @@ fn parse_yaml(source: &str, offset: usize, content: &str) -> Result<Parsed, FmEr
             label: "here".into(),
         }
     })?;
-
-    let text = |field: &YamlField| match field {
-        Some(s) => match &s.value {
-            Scalar::Text(t) if !t.trim().is_empty() => Some(t.trim().to_string()),
-            _ => None,
-        },
-        None => None,
-    };
-    let title = match &front.title {
-        Some(s) => match &s.value {
-            Scalar::Text(t) if !t.trim().is_empty() => {
-                let raw = yaml_range(content, &s.referenced);
-                let inner = unquote(source, offset + raw.start..offset + raw.end);
-                Some((collapse_ws(t), inner))
-            }
-            _ => None,
-        },
-        None => None,
-    };
-    let outlet = [&front.outlet, &front.source, &front.publisher, &front.site]
-        .into_iter()
-        .find_map(text);
-    let url = [&front.url, &front.link, &front.canonical].into_iter().find_map(text);
-
-    let date_fields = [
-        &front.date,
-        &front.published,
-        &front.pub_date,
-        &front.publish_date,
-        &front.published_at,
-    ];
-    let has_date_key = date_fields.iter().any(|f| f.is_some());
-    let mut date = None;
-    for (key, field) in DATE_KEYS.iter().zip(date_fields) {
-        let Some(spanned) = field else { continue };
-        let raw = yaml_range(content, &spanned.referenced);
-        let span = offset + raw.start..offset + raw.end;
-        let value = match &spanned.value {
-            Scalar::Null => continue,
-            Scalar::Text(t) => t.as_str(),
-            Scalar::Other => "",
-        };
-        match parse_date_value(value) {
-            Some(d) => {
-                date = Some((d, span));
-                break;
-            }
-            None => return Err(not_a_date(key, value, span)),
-        }
-    }
-    Ok(Parsed {
-        front: FrontMatter {
-            range: 0..0,
-            title,
-            outlet,
-            url,
-            date,
-        },
-        has_date_key,
-    })
-}
-
-type TomlField = Option<toml::Spanned<toml::Value>>;
-
-#[derive(Debug, Default, Deserialize)]
-struct TomlFront {
-    title: TomlField,
-    outlet: TomlField,
-    source: TomlField,
-    publisher: TomlField,
-    site: TomlField,
-    url: TomlField,
-    link: TomlField,
-    canonical: TomlField,
-    date: TomlField,
-    published: TomlField,
-    #[serde(rename = "pubDate")]
-    pub_date: TomlField,
-    #[serde(rename = "publishDate")]
-    publish_date: TomlField,
-    published_at: TomlField,
+    let fields = keys.map(|field| {
+        field.as_ref().map(|s| Field {
+            span: yaml_range(content, &s.referenced),
+            value: match &s.value {
+                Scalar::Text(t) => FieldValue::Text(t.clone()),
+                Scalar::Null => FieldValue::Null,
+                Scalar::Other => FieldValue::Other,
+            },
+        })
+    });
+    assemble(source, offset, &fields)
 }
 
 fn parse_toml(source: &str, offset: usize, content: &str) -> Result<Parsed, FmError> {
-    let front: TomlFront = toml::from_str(content).map_err(|e| {
+    let keys: Keys<Option<toml::Spanned<toml::Value>>> = toml::from_str(content).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
         FmError {
             message: e.message().trim().to_string(),
@@ -301,43 +276,59 @@ fn parse_toml(source: &str, offset: usize, content: &str) -> Result<Parsed, FmEr
             label: "here".into(),
         }
     })?;
-    let text = |field: &TomlField| match field.as_ref().map(|s| s.get_ref()) {
-        Some(toml::Value::String(t)) if !t.trim().is_empty() => Some(t.trim().to_string()),
+    let fields = keys.map(|field| {
+        field.as_ref().map(|s| Field {
+            span: s.span(),
+            value: match s.get_ref() {
+                toml::Value::String(t) => FieldValue::Text(t.clone()),
+                toml::Value::Datetime(dt) => dt
+                    .date
+                    .and_then(|d| Date::new(i16::try_from(d.year).ok()?, d.month as i8, d.day as i8).ok())
+                    .map_or(FieldValue::Other, FieldValue::Date),
+                _ => FieldValue::Other,
+            },
+        })
+    });
+    assemble(source, offset, &fields)
+}
+
+/// Reads title, outlet, URL and date from the keys of either format; `offset` is where
+/// the block's content starts in `source`.
+fn assemble(source: &str, offset: usize, keys: &Keys<Option<Field>>) -> Result<Parsed, FmError> {
+    let text = |field: &Option<Field>| match field {
+        Some(Field {
+            value: FieldValue::Text(t),
+            ..
+        }) if !t.trim().is_empty() => Some(t.trim().to_string()),
         _ => None,
     };
-    let title = match &front.title {
-        Some(s) => match s.get_ref() {
-            toml::Value::String(t) if !t.trim().is_empty() => {
-                let raw = s.span();
-                let inner = unquote(source, offset + raw.start..offset + raw.end);
-                Some((collapse_ws(t), inner))
-            }
-            _ => None,
-        },
-        None => None,
+    let title = match &keys.title {
+        Some(Field {
+            value: FieldValue::Text(t),
+            span,
+        }) if !t.trim().is_empty() => Some((collapse_ws(t), unquote(source, offset + span.start..offset + span.end))),
+        _ => None,
     };
-    let outlet = [&front.outlet, &front.source, &front.publisher, &front.site]
+    let outlet = [&keys.outlet, &keys.source, &keys.publisher, &keys.site]
         .into_iter()
         .find_map(text);
-    let url = [&front.url, &front.link, &front.canonical].into_iter().find_map(text);
+    let url = [&keys.url, &keys.link, &keys.canonical].into_iter().find_map(text);
     let date_fields = [
-        &front.date,
-        &front.published,
-        &front.pub_date,
-        &front.publish_date,
-        &front.published_at,
+        &keys.date,
+        &keys.published,
+        &keys.pub_date,
+        &keys.publish_date,
+        &keys.published_at,
     ];
     let mut date = None;
     for (key, field) in DATE_KEYS.iter().zip(date_fields) {
-        let Some(spanned) = field else { continue };
-        let raw = spanned.span();
-        let span = offset + raw.start..offset + raw.end;
-        let parsed = match spanned.get_ref() {
-            toml::Value::Datetime(dt) => dt
-                .date
-                .and_then(|d| Date::new(i16::try_from(d.year).ok()?, d.month as i8, d.day as i8).ok()),
-            toml::Value::String(s) => parse_date_value(s),
-            _ => None,
+        let Some(field) = field else { continue };
+        let span = offset + field.span.start..offset + field.span.end;
+        let parsed = match &field.value {
+            FieldValue::Null => continue,
+            FieldValue::Date(d) => Some(*d),
+            FieldValue::Text(t) => parse_date_value(t),
+            FieldValue::Other => None,
         };
         match parsed {
             Some(d) => {
@@ -345,7 +336,10 @@ fn parse_toml(source: &str, offset: usize, content: &str) -> Result<Parsed, FmEr
                 break;
             }
             None => {
-                let shown = source.get(span.clone()).unwrap_or_default().to_string();
+                let shown = match &field.value {
+                    FieldValue::Text(t) => t.clone(),
+                    _ => source.get(span.clone()).unwrap_or_default().to_string(),
+                };
                 return Err(not_a_date(key, &shown, span));
             }
         }
