@@ -125,6 +125,8 @@ fn check(args: &CheckArgs, pack: &Pack) -> ExitCode {
     let mut options = RunOptions::default();
     options.load.fallback_date = args.date;
     options.check.same_period_days = args.same_period_days;
+    // The report quotes only the files a finding points into.
+    options.cited_texts_only = true;
     let run = engine::run(&args.paths, pack, &options);
 
     let stderr_color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
