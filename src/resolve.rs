@@ -91,7 +91,7 @@ impl UnionFind {
 }
 
 /// Links the mentions of every analysed document to entities.
-pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis], texts: &[&str]) -> Resolution {
+pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolution {
     // Nodes: pack people first (so they win as cluster roots), then discovered names, sorted.
     let mut nodes: Vec<NameRef> = Vec::new();
     let mut node_of: HashMap<NameRef, usize> = HashMap::new();
@@ -187,13 +187,13 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis], texts: &[
     }
     // Discovered people are displayed as first written in full.
     let mut mentions = Vec::with_capacity(analyses.len());
-    for (doc, analysis) in analyses.iter().enumerate() {
+    for analysis in analyses {
         let mut ids = Vec::with_capacity(analysis.mentions.len());
-        for m in &analysis.mentions {
+        for (m, surface) in analysis.mentions.iter().zip(&analysis.surfaces) {
             let id = node_of.get(&m.name).map_or(0, |&n| node_entity[n]);
             let entity = &mut entities[id];
             if entity.display.is_empty() || (entity.pack.is_none() && !entity.display.contains(' ')) {
-                entity.display = texts[doc][m.span.clone()].to_string();
+                entity.display.clone_from(surface);
             }
             ids.push(id);
         }

@@ -232,8 +232,7 @@ fn make_token(text: &str, span: Range<usize>) -> Token {
         TokenKind::Punct
     };
     let capitalized = word.chars().next().is_some_and(char::is_uppercase);
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    let all_caps = letters >= 2 && word.chars().all(|c| !c.is_lowercase());
+    let all_caps = is_all_caps(word);
     Token {
         norm: fold(word),
         span,
@@ -242,6 +241,12 @@ fn make_token(text: &str, span: Range<usize>) -> Token {
         all_caps,
         quote: None,
     }
+}
+
+/// Whether every letter of a word is uppercase, and there are at least two ("NATO", "ZELENSKY").
+pub fn is_all_caps(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && word.chars().all(|c| !c.is_lowercase())
 }
 
 /// Words that open a question when a headline starts with them.

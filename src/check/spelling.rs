@@ -7,7 +7,7 @@ use crate::diagnostic::Label;
 use crate::extract::leader::same_owner;
 use crate::pack::EntityKind;
 use crate::resolve::near_spelling;
-use crate::text::fold;
+use crate::text::{fold, is_all_caps};
 
 /// One way a name is written, with where it is first written that way in each document.
 #[derive(Debug, Default)]
@@ -38,14 +38,14 @@ pub(super) fn check(corpus: &Corpus, drafts: &mut Vec<Draft>) {
                 continue;
             }
             // Headlines in capitals ("ZELENSKY") are a typographic choice, not a spelling.
-            let token = &analysis.segmented.tokens[m.tokens.end - 1];
-            if token.all_caps {
+            // The surname is the name's last word as written, so it ends where the mention ends.
+            if is_all_caps(&m.surname) {
                 continue;
             }
             let entity = corpus.resolution.entity_of(doc, mi);
             let form = forms.entry(entity).or_default().entry(m.surname.clone()).or_default();
             form.count += 1;
-            let span = analysis.segmented.tokens[m.tokens.end - 1].span.clone();
+            let span = m.span.end.saturating_sub(m.surname.len())..m.span.end;
             form.first.entry(doc).or_insert(span);
         }
     }

@@ -29,12 +29,18 @@ fn matching_roles<'a>(corpus: &Corpus<'a>, r: ClaimRef, title: &TitlePhrase) -> 
 
 /// Years written in the claim's sentence ("in 2018"): a bare title next to one may describe that time.
 fn years_in_sentence(corpus: &Corpus, r: ClaimRef) -> Vec<i16> {
-    let analysis = &corpus.analyses[r.doc];
-    let sentence = &analysis.segmented.sentences[corpus.claim(r).sentence];
-    analysis.segmented.tokens[sentence.tokens.clone()]
-        .iter()
-        .filter_map(|t| t.norm.parse::<i16>().ok().filter(|y| (1900..=2100).contains(y)))
-        .collect()
+    corpus.analyses[r.doc]
+        .titles
+        .get(&r.claim)
+        .map_or_else(Vec::new, |t| t.years.clone())
+}
+
+/// A title claim's words as written.
+fn written(corpus: &Corpus, r: ClaimRef) -> String {
+    corpus.analyses[r.doc]
+        .titles
+        .get(&r.claim)
+        .map_or_else(String::new, |t| t.written.clone())
 }
 
 /// Reports titles the pack's dated offices contradict; returns the claims it reported.
@@ -60,7 +66,7 @@ pub(super) fn stale_title(corpus: &Corpus, _options: &CheckOptions, drafts: &mut
         // An office without an end date is known only up to the pack's last check.
         let known = |role: &Role| role.to.is_some() || corpus.pack.facts_as_of.is_none_or(|asof| date <= asof);
         let held = roles.iter().find(|role| role.holds_on(date));
-        let written = corpus.docs[r.doc].text[title.span.clone()].to_string();
+        let written = written(corpus, r);
         let who = corpus.display(corpus.subject(r)).to_string();
         let fact = match (title.qualifier, held) {
             (Qualifier::Former, Some(role)) if known(role) => match role.from {
@@ -188,8 +194,7 @@ pub(super) fn title_conflict(
                 .collect::<Vec<_>>()
         };
         let (former, current) = (first_per_doc(&former), first_per_doc(&current));
-        let text =
-            |r: &ClaimRef| corpus.docs[r.doc].text[title_of(corpus, *r).map_or(0..0, |t| t.span.clone())].to_string();
+        let text = |r: &ClaimRef| written(corpus, *r);
         let who = corpus.display(entity).to_string();
         // The office as the pack writes it, else the title's words in title case.
         let key = title_of(corpus, current[0]).map_or_else(String::new, |t| t.title.clone());

@@ -60,13 +60,26 @@ pub struct Mention {
 
 /// Finds every mention in a segmented document, given the people discovered in
 /// this document (`local`) and in the whole run (`names`).
-pub fn find_mentions(text: &str, seg: &Segmented, pack: &Pack, names: &NameTable, local: &[String]) -> Vec<Mention> {
+pub fn find_mentions(
+    text: &str,
+    seg: &Segmented,
+    pack: &Pack,
+    pack_starts: &NameStarts,
+    names: &NameTable,
+    local: &[String],
+) -> Vec<Mention> {
     let discovered = Discovered { names, local };
     let mut mentions = Vec::new();
     for sentence in &seg.sentences {
         let tokens = sentence.tokens.clone();
         let mut i = tokens.start;
         while i < tokens.end {
+            // Most words begin no name: skip them without building the keys `match_at` tries.
+            let norm = seg.tokens[i].norm.as_str();
+            if !pack_starts.0.contains(norm) && !names.starts.0.contains(norm) {
+                i += 1;
+                continue;
+            }
             match match_at(text, seg, pack, &discovered, i, tokens.clone()) {
                 Some(mut m) => {
                     i = m.tokens.end;
@@ -89,6 +102,34 @@ pub struct NameTable {
     pub full: HashSet<String>,
     /// Folded surname → the full names that end with it.
     pub surnames: HashMap<String, Vec<String>>,
+    /// The words the keys of `full` and `surnames` begin with.
+    pub starts: NameStarts,
+}
+
+/// The folded words a name key can begin with: every prefix of a key that ends where
+/// a word ends ("ana" and "ana kemo" for "ana kemo"), since a token's folded form may
+/// itself contain a space.
+#[derive(Debug, Default, Clone)]
+pub struct NameStarts(HashSet<String>);
+
+impl NameStarts {
+    /// The starts of every name in the pack.
+    pub fn of_pack(pack: &Pack) -> NameStarts {
+        let mut starts = NameStarts::default();
+        for key in pack.names.keys() {
+            starts.add(key);
+        }
+        starts
+    }
+
+    fn add(&mut self, key: &str) {
+        for (i, c) in key.char_indices() {
+            if c == ' ' {
+                self.0.insert(key[..i].to_string());
+            }
+        }
+        self.0.insert(key.to_string());
+    }
 }
 
 impl NameTable {
@@ -109,8 +150,111 @@ impl NameTable {
         for owners in table.surnames.values_mut() {
             owners.sort();
         }
+        let mut starts = NameStarts::default();
+        for key in table.full.iter().chain(table.surnames.keys()) {
+            starts.add(key);
+        }
+        table.starts = starts;
         table
     }
+
+    /// The keys whose lookup in this table can succeed where a document's own table
+    /// fails: every full name, and every surname with exactly one owner.
+    ///
+    /// With [`lookup_probes`], tells whether a document analysed with only its own names
+    /// would read any name differently with the whole run's names.
+    pub fn probe_hits(&self) -> ProbeHits {
+        ProbeHits {
+            full: self.full.iter().map(|k| probe_hash(k)).collect(),
+            one_owner: self
+                .surnames
+                .iter()
+                .filter(|(_, owners)| owners.len() == 1)
+                .map(|(k, _)| probe_hash(k))
+                .collect(),
+        }
+    }
+}
+
+/// Hashes of the name keys one document looks up that its own names do not settle ([`lookup_probes`]).
+#[derive(Debug, Clone, Default)]
+pub struct Probes {
+    /// Keys that are not a full name here: a full name elsewhere reads differently.
+    pub full: Vec<u64>,
+    /// Single words with no owner here: a surname with one owner elsewhere reads differently.
+    pub one_owner: Vec<u64>,
+}
+
+/// Hashes of a run's full names and of its surnames with one owner ([`NameTable::probe_hits`]).
+#[derive(Debug, Clone, Default)]
+pub struct ProbeHits {
+    full: HashSet<u64>,
+    one_owner: HashSet<u64>,
+}
+
+impl ProbeHits {
+    /// Whether a document with these probes may read a name differently with this run's
+    /// names than with its own (a hash collision only costs a second analysis).
+    pub fn any(&self, probes: &Probes) -> bool {
+        probes.full.iter().any(|h| self.full.contains(h)) || probes.one_owner.iter().any(|h| self.one_owner.contains(h))
+    }
+}
+
+/// A hash of a name key; SipHash with fixed keys, so the same in every process and thread.
+fn probe_hash(key: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = std::hash::DefaultHasher::new();
+    h.write(key.as_bytes());
+    h.finish()
+}
+
+/// The keys [`find_mentions`] may look up among discovered names in this document
+/// whose answer from the document's own table (`own`) could change with a larger table.
+///
+/// This covers every lookup `match_at` makes (a capitalised first word, up to the longest
+/// name) and keeps only the keys that could be a discovered full name (capitalised words
+/// and name particles) and that `own` does not settle: `Discovered::lookup` asks for a
+/// full name first, then, for a single word, for the one owner of that surname, in this
+/// document first. If [`ProbeHits::any`] is false for the run's table, analysing with
+/// `own` gives the same mentions as with the run's table. Must stay a superset of what
+/// `match_at` asks `Discovered::lookup`.
+pub fn lookup_probes(seg: &Segmented, pack: &Pack, own: &NameTable) -> Probes {
+    let mut out = Probes::default();
+    let mut key = String::new();
+    for sentence in &seg.sentences {
+        let tokens = sentence.tokens.clone();
+        for i in tokens.clone() {
+            let first = &seg.tokens[i];
+            if first.kind != TokenKind::Word || !first.capitalized {
+                continue;
+            }
+            let longest = pack.max_name_tokens.max(4).min(tokens.end - i);
+            key.clear();
+            for n in 1..=longest {
+                let t = &seg.tokens[i + n - 1];
+                if n > 1 {
+                    if !(t.kind == TokenKind::Word && t.capitalized || PARTICLES.contains(&t.norm.as_str())) {
+                        break;
+                    }
+                    key.push(' ');
+                }
+                key.push_str(&t.norm);
+                if own.full.contains(&key) {
+                    continue;
+                }
+                let hash = probe_hash(&key);
+                out.full.push(hash);
+                if n == 1 && !own.surnames.contains_key(&key) {
+                    out.one_owner.push(hash);
+                }
+            }
+        }
+    }
+    for list in [&mut out.full, &mut out.one_owner] {
+        list.sort_unstable();
+        list.dedup();
+    }
+    out
 }
 
 struct Discovered<'a> {

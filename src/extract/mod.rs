@@ -11,6 +11,7 @@ pub mod presence;
 #[cfg(test)]
 mod tests;
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 pub use leader::{GroupKey, LeaderClaim};
@@ -72,21 +73,37 @@ pub struct Claim {
 }
 
 /// Everything extracted from one document.
+///
+/// An analysis outlives its document's text (a large run keeps thousands of them), so
+/// it holds no tokens: what the checks and messages read from the text is copied here.
 #[derive(Debug, Clone, Default)]
 pub struct Analysis {
-    pub segmented: Segmented,
     pub mentions: Vec<Mention>,
+    /// Each mention as written (`text[mention.span]`), by mention index.
+    pub surfaces: Vec<String>,
     pub claims: Vec<Claim>,
     /// Places named as the venue of an event ("the Istanbul talks", "the summit in Oslo"), once per naming.
     pub venues: Vec<PlaceRef>,
     /// Who led which group.
     pub leaders: Vec<LeaderClaim>,
+    /// The context of each title claim, by claim index.
+    pub titles: BTreeMap<usize, TitleContext>,
+}
+
+/// What the title checks read around a title claim.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TitleContext {
+    /// The title phrase as written ("former U.S. President").
+    pub written: String,
+    /// Years written in the claim's sentence ("in 2018"): a bare title next to one may describe that time.
+    pub years: Vec<i16>,
 }
 
 /// Reusable, pack-derived lookup tables for extraction.
 pub struct Extractor<'p> {
     pack: &'p Pack,
     triggers: presence::TriggerIndex<'p>,
+    name_starts: mentions::NameStarts,
 }
 
 impl<'p> Extractor<'p> {
@@ -94,6 +111,7 @@ impl<'p> Extractor<'p> {
         Extractor {
             pack,
             triggers: presence::TriggerIndex::new(pack),
+            name_starts: mentions::NameStarts::of_pack(pack),
         }
     }
 
@@ -106,7 +124,7 @@ impl<'p> Extractor<'p> {
 
     /// Second pass: mentions and claims, with the names discovered across the whole run.
     pub fn analyze(&self, doc: &Document, segmented: Segmented, local: &[String], names: &NameTable) -> Analysis {
-        let mentions = mentions::find_mentions(&doc.text, &segmented, self.pack, names, local);
+        let mentions = mentions::find_mentions(&doc.text, &segmented, self.pack, &self.name_starts, names, local);
         let index = presence::MentionIndex::new(&mentions);
         let mut claims = Vec::new();
         let ctx = presence::Context {
@@ -124,14 +142,36 @@ impl<'p> Extractor<'p> {
         claims.sort_by_key(|c| (c.span.start, c.span.end, c.subject));
         claims.dedup_by(|a, b| a.subject == b.subject && a.value == b.value && a.span == b.span);
         let venues = presence::venues(&segmented, &mentions, self.pack);
+        let surfaces = mentions.iter().map(|m| doc.text[m.span.clone()].to_string()).collect();
+        let titles = title_contexts(&doc.text, &segmented, &claims);
         Analysis {
-            segmented,
             mentions,
+            surfaces,
             claims,
             venues,
             leaders,
+            titles,
         }
     }
+}
+
+/// The written words and the sentence's years of every title claim.
+fn title_contexts(text: &str, seg: &Segmented, claims: &[Claim]) -> BTreeMap<usize, TitleContext> {
+    let mut out = BTreeMap::new();
+    for (ci, claim) in claims.iter().enumerate() {
+        let ClaimValue::Title(title) = &claim.value else {
+            continue;
+        };
+        let years = seg.sentences.get(claim.sentence).map_or_else(Vec::new, |sentence| {
+            seg.sentence_tokens(sentence)
+                .iter()
+                .filter_map(|t| t.norm.parse::<i16>().ok().filter(|y| (1900..=2100).contains(y)))
+                .collect()
+        });
+        let written = text.get(title.span.clone()).unwrap_or_default().to_string();
+        out.insert(ci, TitleContext { written, years });
+    }
+    out
 }
 
 /// A title in front of a name is a claim that the person holds (or held) that office.
