@@ -6,6 +6,7 @@
 pub mod mentions;
 pub mod modality;
 pub mod presence;
+pub mod quantity;
 #[cfg(test)]
 mod tests;
 
