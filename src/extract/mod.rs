@@ -8,6 +8,7 @@ pub mod leader;
 pub mod mentions;
 pub mod modality;
 pub mod presence;
+pub mod quantity;
 #[cfg(test)]
 mod tests;
 

@@ -1,0 +1,1973 @@
+//! Counts: numbers in news prose, read as intervals, with what they count.
+//!
+//! "At least 30 dead", "nearly 250 people were killed" and "a death toll of 246"
+//! are all claims about one count. This module reads each of them as an
+//! [`Interval`] of whole numbers plus the noun and outcome it counts, so that a
+//! check can ask the only question that matters: can both sources be right?
+//!
+//! Reading is token based (see [`crate::text`]): a number phrase is found
+//! first ([`parse_quantity`]), then the words around it say what is counted
+//! ([`find_counts`]). Numbers that are not counts — years, dates, times, ages,
+//! percentages, money, ordinals, numbers inside names ("Group of 20", "Article
+//! 5", "G7") — are skipped, and a number with no known noun or outcome is not
+//! reported at all: silence is cheaper than a wrong count.
+//!
+//! The vocabulary lives in the tables at the top of this file, so that it can
+//! move into the rule pack without touching the code.
+
+use std::fmt;
+use std::ops::Range;
+
+use crate::text::{Token, TokenKind};
+
+// ───────────────────────────── vocabulary ─────────────────────────────
+
+/// Number words below twenty.
+const UNITS: &[(&str, u32)] = &[
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+];
+
+/// Tens, which may take a unit: "twenty-three", "forty five".
+const TENS: &[(&str, u32)] = &[
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+
+/// Multipliers written as words, after digits ("2.5 million") or number words ("two dozen").
+const SCALES: &[(&str, f64)] = &[
+    ("dozen", 12.0),
+    ("hundred", 100.0),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+];
+
+/// Multipliers glued to digits: "1.5bn", "10k", "2m".
+const SUFFIX_SCALES: &[(&str, f64)] = &[("k", 1e3), ("m", 1e6), ("mn", 1e6), ("bn", 1e9)];
+
+/// Vague plurals of a unit, as `[lo, hi)`.
+///
+/// The lower bound is the literal one: "dozens" is at least two dozen. The
+/// upper bound is where writers switch to the next wording up ("hundreds",
+/// "more than a hundred"), placed generously: a linter that calls "dozens"
+/// against "120" a conflict would be wrong more often than right, while
+/// "dozens" against "300" is a real discrepancy. "hundreds" is `[200, 1000)`,
+/// "thousands" `[2000, 10000)` and so on; "hundreds of thousands" multiplies
+/// by the second word's unit (see [`PLURAL_UNITS`]).
+const VAGUE_PLURALS: &[(&str, f64, f64)] = &[
+    ("tens", 20.0, 100.0),
+    ("dozens", 24.0, 150.0),
+    ("scores", 40.0, 200.0),
+    ("hundreds", 200.0, 1e3),
+    ("thousands", 2e3, 1e4),
+    ("millions", 2e6, 1e7),
+    ("billions", 2e9, 1e10),
+];
+
+/// The unit a plural multiplies by in "hundreds of thousands", "tens of millions".
+const PLURAL_UNITS: &[(&str, f64)] = &[("thousands", 1e3), ("millions", 1e6), ("billions", 1e9)];
+
+/// Vague quantifiers, as `[lo, hi)`; when a scale word follows ("several
+/// hundred", "a few dozen") both bounds are multiplied by it.
+const VAGUE_PHRASES: &[(&[&str], f64, f64)] = &[
+    (&["a", "handful"], 2.0, 10.0),
+    (&["a", "few"], 2.0, 10.0),
+    (&["several"], 3.0, 10.0),
+    (&["a", "couple"], 2.0, 4.0),
+];
+
+/// How an approximator bends a number into an interval.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Approx {
+    /// "more than N": (N, ∞).
+    Above,
+    /// "at least N": [N, ∞).
+    AtLeast,
+    /// "about N": N ± band.
+    About,
+    /// "nearly N": [N − band, N].
+    Nearly,
+    /// "just over N": (N, N + band].
+    JustAbove,
+    /// "just under N": [N − band, N).
+    JustBelow,
+    /// "up to N": [0, N].
+    AtMost,
+    /// "fewer than N": [0, N).
+    Below,
+}
+
+/// Words before a number that make it approximate; the longest match wins.
+const APPROXIMATORS: &[(&[&str], Approx)] = &[
+    (&["more", "than"], Approx::Above),
+    (&["over"], Approx::Above),
+    (&["above"], Approx::Above),
+    (&["well", "over"], Approx::Above),
+    (&["well", "above"], Approx::Above),
+    (&["upwards", "of"], Approx::Above),
+    (&["in", "excess", "of"], Approx::Above),
+    (&["just", "over"], Approx::JustAbove),
+    (&["just", "above"], Approx::JustAbove),
+    (&["slightly", "more", "than"], Approx::JustAbove),
+    (&["at", "least"], Approx::AtLeast),
+    (&["no", "fewer", "than"], Approx::AtLeast),
+    (&["no", "less", "than"], Approx::AtLeast),
+    (&["a", "minimum", "of"], Approx::AtLeast),
+    (&["about"], Approx::About),
+    (&["around"], Approx::About),
+    (&["roughly"], Approx::About),
+    (&["approximately"], Approx::About),
+    (&["some"], Approx::About),
+    (&["an", "estimated"], Approx::About),
+    (&["estimated"], Approx::About),
+    (&["circa"], Approx::About),
+    (&["nearly"], Approx::Nearly),
+    (&["almost"], Approx::Nearly),
+    (&["close", "to"], Approx::Nearly),
+    (&["approaching"], Approx::Nearly),
+    (&["just", "under"], Approx::JustBelow),
+    (&["just", "below"], Approx::JustBelow),
+    (&["slightly", "fewer", "than"], Approx::JustBelow),
+    (&["up", "to"], Approx::AtMost),
+    (&["as", "many", "as"], Approx::AtMost),
+    (&["at", "most"], Approx::AtMost),
+    (&["no", "more", "than"], Approx::AtMost),
+    (&["a", "maximum", "of"], Approx::AtMost),
+    (&["fewer", "than"], Approx::Below),
+    (&["less", "than"], Approx::Below),
+    (&["under"], Approx::Below),
+    (&["below"], Approx::Below),
+];
+
+/// Words after a number that make it approximate: "30 or more", "100-plus", "50-odd".
+const POST_APPROXIMATORS: &[(&[&str], Approx)] = &[
+    (&["or", "more"], Approx::AtLeast),
+    (&["-", "plus"], Approx::AtLeast),
+    (&["+"], Approx::AtLeast),
+    (&["and", "counting"], Approx::AtLeast),
+    (&["or", "so"], Approx::About),
+    (&["-", "odd"], Approx::About),
+    (&["or", "fewer"], Approx::AtMost),
+    (&["or", "less"], Approx::AtMost),
+];
+
+/// What happened to the counted: the word and its grouping key.
+///
+/// Used after a number ("30 dead", "12 people were injured") and before one
+/// ("killing 12", "a death toll of 246", "the number of injured rose to 40").
+const OUTCOMES: &[(&str, &str)] = &[
+    ("killed", "killed"),
+    ("dead", "killed"),
+    ("died", "killed"),
+    ("die", "killed"),
+    ("deaths", "killed"),
+    ("death", "killed"),
+    ("fatalities", "killed"),
+    ("killing", "killed"),
+    ("kills", "killed"),
+    ("kill", "killed"),
+    ("perished", "killed"),
+    ("toll", "killed"),
+    ("injury", "injured"),
+    ("injured", "injured"),
+    ("wounded", "injured"),
+    ("hurt", "injured"),
+    ("injuries", "injured"),
+    ("injuring", "injured"),
+    ("wounding", "injured"),
+    ("injures", "injured"),
+    ("casualties", "casualties"),
+    ("hospitalized", "hospitalized"),
+    ("hospitalised", "hospitalized"),
+    ("missing", "missing"),
+    ("unaccounted", "missing"),
+    ("arrested", "arrested"),
+    ("detained", "arrested"),
+    ("arrests", "arrested"),
+    ("arresting", "arrested"),
+    ("detaining", "arrested"),
+    ("evacuated", "evacuated"),
+    ("evacuating", "evacuated"),
+    ("displaced", "displaced"),
+    ("displacing", "displaced"),
+    ("rescued", "rescued"),
+    ("rescuing", "rescued"),
+    ("survived", "survived"),
+    ("survivors", "survived"),
+];
+
+/// Things counted, and their grouping key. A multi-word noun is matched before its first word.
+///
+/// Nouns that key to "people" ("civilians", "soldiers") also stay on the
+/// mention as qualifiers: "30 civilians" and "30 soldiers" are different counts.
+const NOUNS: &[(&[&str], &str)] = &[
+    (&["people"], "people"),
+    (&["persons"], "people"),
+    (&["person"], "people"),
+    (&["individuals"], "people"),
+    (&["civilians"], "people"),
+    (&["soldiers"], "people"),
+    (&["troops"], "people"),
+    (&["servicemen"], "people"),
+    (&["children"], "people"),
+    (&["women"], "people"),
+    (&["men"], "people"),
+    (&["residents"], "people"),
+    (&["villagers"], "people"),
+    (&["migrants"], "people"),
+    (&["refugees"], "people"),
+    (&["workers"], "people"),
+    (&["miners"], "people"),
+    (&["protesters"], "people"),
+    (&["protestors"], "people"),
+    (&["demonstrators"], "people"),
+    (&["journalists"], "people"),
+    (&["students"], "people"),
+    (&["tourists"], "people"),
+    (&["pilgrims"], "people"),
+    (&["fighters"], "people"),
+    (&["militants"], "people"),
+    (&["officers"], "people"),
+    (&["police", "officers"], "people"),
+    (&["firefighters"], "people"),
+    (&["victims"], "people"),
+    (&["bodies"], "people"),
+    (&["others"], "people"),
+    (&["passengers"], "passengers"),
+    (&["passenger"], "passengers"),
+    (&["crew", "members"], "crew"),
+    (&["crewmembers"], "crew"),
+    (&["crew"], "crew"),
+    (&["delegates"], "delegates"),
+    (&["delegations"], "delegations"),
+    (&["countries"], "countries"),
+    (&["nations"], "countries"),
+    (&["member", "states"], "countries"),
+    (&["heads", "of", "state"], "leaders"),
+    (&["leaders"], "leaders"),
+    (&["participants"], "attendees"),
+    (&["attendees"], "attendees"),
+    (&["hostages"], "hostages"),
+    (&["prisoners"], "prisoners"),
+    (&["members"], "members"),
+];
+
+/// Which [`NOUNS`] keys are mere "people" and keep their own word as a qualifier.
+const PEOPLE: &str = "people";
+
+/// Second halves of compound modifiers: "a 12-member delegation", "a 27-nation bloc".
+/// The noun that follows is kept as a qualifier ("delegation").
+const COMPOUNDS: &[(&str, &str)] = &[
+    ("member", "members"),
+    ("strong", "members"),
+    ("person", "people"),
+    ("man", "people"),
+    ("nation", "countries"),
+    ("country", "countries"),
+];
+
+/// Words between a number and its noun that narrow the count: "12 Ukrainian soldiers",
+/// "30 more people", "five seriously injured". Any capitalised word qualifies as well.
+const QUALIFIERS: &[&str] = &[
+    "civilian",
+    "military",
+    "foreign",
+    "local",
+    "other",
+    "innocent",
+    "unarmed",
+    "armed",
+    "suspected",
+    "confirmed",
+    "police",
+    "security",
+    "aid",
+    "rescue",
+    "young",
+    "elderly",
+    "seriously",
+    "critically",
+    "badly",
+    "severely",
+    "slightly",
+    "lightly",
+    "more",
+    "additional",
+    "further",
+    "new",
+];
+
+/// Qualifiers that make the count an increment on an earlier total: "30 more people".
+const INCREMENT: &[&str] = &["more", "additional", "further", "new", "another"];
+
+/// Words allowed between a generic noun and its outcome: "people were killed",
+/// "people have been confirmed dead", "people who remain missing".
+const PREDICATE_FILLER: &[&str] = &[
+    "were",
+    "was",
+    "are",
+    "is",
+    "have",
+    "has",
+    "had",
+    "been",
+    "being",
+    "be",
+    "who",
+    "that",
+    "reportedly",
+    "also",
+    "all",
+    "later",
+    "still",
+    "remain",
+    "remained",
+    "remains",
+    "now",
+    "confirmed",
+    "feared",
+    "believed",
+    "thought",
+    "known",
+    "to",
+    "left",
+    "officially",
+    "seriously",
+    "critically",
+    "badly",
+    "severely",
+    "slightly",
+    "lightly",
+    "fatally",
+    "mortally",
+];
+
+/// Words allowed between an outcome and the number it governs: "the toll rose to",
+/// "a death toll of", "the number of dead has climbed to".
+const LOOKBACK_FILLER: &[&str] = &[
+    "to",
+    "at",
+    "of",
+    "from",
+    "has",
+    "had",
+    "have",
+    "is",
+    "was",
+    "were",
+    "been",
+    "now",
+    "rose",
+    "risen",
+    "climbed",
+    "reached",
+    "stood",
+    "stands",
+    "stand",
+    "hit",
+    "increased",
+    "jumped",
+    "grew",
+    "surged",
+    "soared",
+    "revised",
+    "up",
+    "officially",
+    "reportedly",
+    "already",
+    "the",
+    "a",
+    "final",
+    "official",
+    "overall",
+    "total",
+    "number",
+];
+
+/// Verbs that make "from N to M" a change rather than a range: "rose from 12 to 30".
+const CHANGE_VERBS: &[&str] = &[
+    "rose",
+    "risen",
+    "climbed",
+    "increased",
+    "jumped",
+    "grew",
+    "revised",
+    "raised",
+    "surged",
+    "soared",
+    "fell",
+    "dropped",
+    "lowered",
+    "up",
+    "down",
+];
+
+/// Words that make a count a subset of another: "including 12 children".
+const SUBSET_CUES: &[&str] = &["including", "among", "includes", "included"];
+
+/// Words whose presence in the sentence says a count updates an earlier one,
+/// with the cue reported; the first entry found wins.
+const UPDATE_CUES: &[(&[&str], &str)] = &[
+    (&["rose", "to"], "rose to"),
+    (&["risen", "to"], "risen to"),
+    (&["climbed", "to"], "climbed to"),
+    (&["jumped", "to"], "jumped to"),
+    (&["increased", "to"], "increased to"),
+    (&["revised"], "revised"),
+    (&["updated"], "updated"),
+    (&["so", "far"], "so far"),
+    (&["as", "of"], "as of"),
+    (&["to", "date"], "to date"),
+    (&["at", "last", "count"], "at last count"),
+    (&["latest"], "latest"),
+    (&["now"], "now"),
+    (&["climbed"], "climbed"),
+    (&["rose"], "rose"),
+];
+
+/// After a number, words that cannot start a counted noun but let an earlier
+/// outcome govern the number: "killing 12 on Friday", "injuring 30 and".
+const FOLLOW_OK: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "and",
+    "or",
+    "but",
+    "after",
+    "when",
+    "while",
+    "during",
+    "since",
+    "including",
+    "as",
+    "with",
+    "by",
+    "from",
+    "so",
+    "overnight",
+    "yesterday",
+    "today",
+    "last",
+    "this",
+    "according",
+    "was",
+    "were",
+    "is",
+    "are",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
+    "to",
+];
+
+/// Currency marks and words: money is never a count.
+const CURRENCY_MARKS: &[&str] = &["$", "€", "£", "¥", "₽", "₴", "₹", "us$", "usd", "eur", "gbp"];
+const CURRENCY_WORDS: &[&str] = &[
+    "dollars", "dollar", "euros", "euro", "pounds", "pound", "rubles", "roubles", "hryvnias", "yuan", "yen", "rupees",
+    "francs", "usd", "eur", "gbp", "cents",
+];
+
+/// Words after a number that make it a percentage, time or measurement of age.
+const NOT_COUNT_AFTER: &[&str] = &[
+    "%",
+    "percent",
+    "per",
+    "pc",
+    "a.m.",
+    "p.m.",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "gmt",
+    "utc",
+    "o'clock",
+    "percentage",
+];
+
+/// Words before a number that make it a label, age or year rather than a count.
+const NOT_COUNT_BEFORE: &[&str] = &[
+    "aged",
+    "age",
+    "ages",
+    "no.",
+    "no",
+    "number",
+    "nos.",
+    "article",
+    "room",
+    "route",
+    "flight",
+    "page",
+    "chapter",
+    "section",
+    "resolution",
+    "platform",
+    "gate",
+    "level",
+    "grade",
+    "size",
+];
+
+/// Prepositions that make a four-digit number a year: "in 2024", "since 1991".
+const YEAR_PREPOSITIONS: &[&str] = &[
+    "in", "since", "by", "of", "until", "till", "from", "before", "after", "during", "through", "to", "the", "early",
+    "late", "mid", "fiscal",
+];
+
+const MONTHS: &[&str] = &[
+    "january",
+    "jan.",
+    "february",
+    "feb.",
+    "march",
+    "mar.",
+    "april",
+    "apr.",
+    "may",
+    "june",
+    "jun.",
+    "july",
+    "jul.",
+    "august",
+    "aug.",
+    "september",
+    "sept.",
+    "sep.",
+    "october",
+    "oct.",
+    "november",
+    "nov.",
+    "december",
+    "dec.",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+// ───────────────────────────── intervals ─────────────────────────────
+
+/// A set of whole numbers between two bounds, each bound open or closed.
+///
+/// Bounds are `f64` because approximations produce fractions ("about 25" is
+/// `[22.5, 27.5]`) and "more than N" has no upper bound (`hi` is infinite).
+/// Comparisons treat the interval as the whole numbers it contains, since
+/// counts are whole: "more than 12" and "fewer than 13" do not overlap.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Interval {
+    pub lo: f64,
+    pub hi: f64,
+    pub lo_open: bool,
+    pub hi_open: bool,
+}
+
+impl Interval {
+    /// Exactly `n`: `[n, n]`.
+    pub fn exact(n: f64) -> Interval {
+        Interval::closed(n, n)
+    }
+
+    /// `[lo, hi]`.
+    pub fn closed(lo: f64, hi: f64) -> Interval {
+        Interval {
+            lo,
+            hi,
+            lo_open: false,
+            hi_open: false,
+        }
+    }
+
+    /// `[lo, hi)`.
+    pub fn half_open(lo: f64, hi: f64) -> Interval {
+        Interval {
+            hi_open: true,
+            ..Interval::closed(lo, hi)
+        }
+    }
+
+    /// The smallest and largest whole numbers inside, or `None` when there are none.
+    pub fn whole_bounds(&self) -> Option<(f64, f64)> {
+        let lo = if self.lo_open {
+            self.lo.floor() + 1.0
+        } else {
+            self.lo.ceil()
+        };
+        let hi = if self.hi.is_infinite() {
+            self.hi
+        } else if self.hi_open {
+            self.hi.ceil() - 1.0
+        } else {
+            self.hi.floor()
+        };
+        (lo <= hi).then_some((lo, hi))
+    }
+
+    /// Whether some count satisfies both intervals: "nearly 250" and "246" overlap.
+    pub fn overlaps(&self, other: &Interval) -> bool {
+        match (self.whole_bounds(), other.whole_bounds()) {
+            (Some((a_lo, a_hi)), Some((b_lo, b_hi))) => a_lo <= b_hi && b_lo <= a_hi,
+            _ => false,
+        }
+    }
+
+    /// Whether no count satisfies both: the two sources cannot both be right.
+    pub fn disjoint(&self, other: &Interval) -> bool {
+        !self.overlaps(other)
+    }
+
+    /// Whether the whole number `n` lies inside.
+    pub fn contains(&self, n: f64) -> bool {
+        self.overlaps(&Interval::exact(n))
+    }
+
+    /// A single value, when the interval is one: `[246, 246]`.
+    pub fn as_exact(&self) -> Option<f64> {
+        (self.lo == self.hi && !self.lo_open && !self.hi_open).then_some(self.lo)
+    }
+
+    fn scaled(self, factor: f64) -> Interval {
+        Interval {
+            lo: self.lo * factor,
+            hi: self.hi * factor,
+            ..self
+        }
+    }
+}
+
+impl fmt::Display for Interval {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(n) = self.as_exact() {
+            return write!(f, "{n}");
+        }
+        let open = if self.lo_open { '(' } else { '[' };
+        let close = if self.hi_open || self.hi.is_infinite() {
+            ')'
+        } else {
+            ']'
+        };
+        if self.hi.is_infinite() {
+            write!(f, "{open}{}, ∞{close}", self.lo)
+        } else {
+            write!(f, "{open}{}, {}{close}", self.lo, self.hi)
+        }
+    }
+}
+
+impl Approx {
+    /// Bends `base` (an exact number or a vague range) by this approximator.
+    fn apply(self, base: Interval, band: f64) -> Interval {
+        let Interval { lo, hi, .. } = base;
+        match self {
+            Approx::Above => Interval {
+                lo,
+                hi: f64::INFINITY,
+                lo_open: true,
+                hi_open: true,
+            },
+            Approx::AtLeast => Interval {
+                hi: f64::INFINITY,
+                hi_open: true,
+                ..base
+            },
+            Approx::About => Interval::closed(lo * (1.0 - band), hi * (1.0 + band)),
+            Approx::Nearly => Interval {
+                lo: lo * (1.0 - band),
+                lo_open: false,
+                ..base
+            },
+            Approx::JustAbove => Interval {
+                lo,
+                hi: hi * (1.0 + band),
+                lo_open: true,
+                hi_open: false,
+            },
+            Approx::JustBelow => Interval::half_open(lo * (1.0 - band), hi),
+            Approx::AtMost => Interval {
+                lo: 0.0,
+                lo_open: false,
+                ..base
+            },
+            Approx::Below => Interval {
+                lo: 0.0,
+                hi,
+                lo_open: false,
+                hi_open: true,
+            },
+        }
+    }
+}
+
+// ───────────────────────────── number phrases ─────────────────────────────
+
+/// How numbers are bent into intervals.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CountOptions {
+    /// Relative half-width of "about N" (and the one-sided width of "nearly N",
+    /// "just over N"): 0.1 reads "about 250" as `[225, 275]`.
+    pub approx_band: f64,
+    /// Relative half-width granted to a round figure written without an
+    /// approximator, in [`CountMention::comparable`]: with 0.05, "1,000" admits 950–1,050.
+    pub round_band: f64,
+}
+
+impl Default for CountOptions {
+    fn default() -> CountOptions {
+        CountOptions {
+            approx_band: 0.10,
+            round_band: 0.05,
+        }
+    }
+}
+
+/// A number phrase with its approximator: "at least 30", "between 12 and 15", "dozens".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// Token indices into the slice given to [`parse_quantity`].
+    pub tokens: Range<usize>,
+    /// The tokens of the number itself, without approximators: "30" in "at least 30".
+    pub amount: Range<usize>,
+    pub interval: Interval,
+    /// An exact figure that looks rounded ("1,000", "2.5 million", "a dozen"):
+    /// the writer may have rounded the true count, see [`CountMention::comparable`].
+    pub round: bool,
+    /// A vague wording ("dozens", "several hundred") rather than a figure.
+    pub vague: bool,
+}
+
+/// A number before approximators are applied.
+#[derive(Debug, Clone, Copy)]
+struct Amount {
+    /// Token index one past the amount.
+    end: usize,
+    base: Interval,
+    round: bool,
+    vague: bool,
+}
+
+impl Amount {
+    fn value(&self) -> Option<f64> {
+        if self.vague { None } else { self.base.as_exact() }
+    }
+}
+
+/// Reads the number phrase starting at token `i`, if there is one.
+///
+/// Examples of what starts at `i`: "more than 200", "246", "2.5 million",
+/// "twenty-three", "a dozen", "dozens", "hundreds of thousands", "between 12
+/// and 15", "30-40", "two or three", "100 or more". Context that would make the
+/// number a year, date, time, age, percentage, sum of money or label is not
+/// looked at here; [`find_counts`] does that.
+pub fn parse_quantity(tokens: &[Token], i: usize, opts: &CountOptions) -> Option<Quantity> {
+    let title_case = looks_title_case(tokens);
+    parse_quantity_in(tokens, i, opts, title_case)
+}
+
+fn parse_quantity_in(tokens: &[Token], i: usize, opts: &CountOptions, title_case: bool) -> Option<Quantity> {
+    // "between 12 and 15"
+    if tokens.get(i).is_some_and(|t| t.is("between")) {
+        let a = parse_amount(tokens, i + 1, title_case)?;
+        let a_value = a.value()?;
+        if !tokens.get(a.end).is_some_and(|t| t.is("and")) {
+            return None;
+        }
+        let b = parse_amount(tokens, a.end + 1, title_case)?;
+        let b_value = b.value()?;
+        if b_value <= a_value {
+            return None;
+        }
+        return Some(Quantity {
+            tokens: i..b.end,
+            amount: i + 1..b.end,
+            interval: Interval::closed(a_value, b_value),
+            round: false,
+            vague: false,
+        });
+    }
+    let (pre, start) = match longest_match(tokens, i, APPROXIMATORS) {
+        Some((approx, len)) => (Some(approx), i + len),
+        None => (None, i),
+    };
+    let mut amount = parse_amount(tokens, start, title_case)?;
+    let number_end = amount.end;
+    let mut post = None;
+    if let Some((approx, len)) = longest_match(tokens, amount.end, POST_APPROXIMATORS) {
+        post = Some(approx);
+        amount.end += len;
+    } else if let Some(range) = range_tail(tokens, start, &amount, title_case) {
+        amount = range;
+    }
+    let mut interval = amount.base;
+    let approx = pre.or(post);
+    if let Some(approx) = approx {
+        interval = approx.apply(interval, opts.approx_band);
+    }
+    Some(Quantity {
+        tokens: i..amount.end,
+        amount: start..amount.end.max(number_end),
+        interval,
+        round: approx.is_none() && amount.round,
+        vague: amount.vague,
+    })
+}
+
+/// "30-40", "12 to 15", "two or three": a range written after its first number.
+fn range_tail(tokens: &[Token], start: usize, first: &Amount, title_case: bool) -> Option<Amount> {
+    let lo = first.value()?;
+    let joint = tokens.get(first.end)?;
+    let dash = matches!(joint.norm.as_str(), "-" | "\u{2013}" | "\u{2014}");
+    if !(dash || joint.is("to") || joint.is("or")) {
+        return None;
+    }
+    // "rose from 12 to 30" is a change, not a range.
+    if joint.is("to") && is_change(tokens, start) {
+        return None;
+    }
+    let second = parse_amount(tokens, first.end + 1, title_case)?;
+    let hi = second.value()?;
+    // "won 3-1" is a score, "2024-25" a season: a range climbs, and by less than tenfold.
+    if hi <= lo || (dash && lo > 0.0 && hi > lo * 10.0) {
+        return None;
+    }
+    Some(Amount {
+        end: second.end,
+        base: Interval::closed(lo, hi),
+        round: false,
+        vague: false,
+    })
+}
+
+fn parse_amount(tokens: &[Token], i: usize, title_case: bool) -> Option<Amount> {
+    let t = tokens.get(i)?;
+    // "half a dozen"
+    if t.is("half") && norms_at(tokens, i + 1, &["a", "dozen"]) {
+        return Some(exact_amount(i + 3, 6.0, true));
+    }
+    if let Some(amount) = vague_amount(tokens, i) {
+        return Some(amount);
+    }
+    match t.kind {
+        TokenKind::Number => {
+            let value = parse_digits(&t.norm)?;
+            let (value, end, scaled) = match tokens.get(i + 1).and_then(|n| scale_of(&n.norm)) {
+                Some(scale) => (value * scale, i + 2, true),
+                None => (value, i + 1, false),
+            };
+            Some(exact_amount(end, value, scaled || is_round(value)))
+        }
+        TokenKind::Word if t.norm.starts_with(|c: char| c.is_ascii_digit()) => {
+            let split = t.norm.find(|c: char| c.is_ascii_alphabetic())?;
+            let (digits, suffix) = t.norm.split_at(split);
+            let scale = lookup(SUFFIX_SCALES, suffix)?;
+            let value = parse_digits(digits)? * scale;
+            Some(exact_amount(i + 1, value, true))
+        }
+        TokenKind::Word => {
+            // A capitalised number word inside a sentence is a name: "Group of Seven", "the Big Three".
+            if t.capitalized && !title_case && i > 0 && !tokens[i - 1].is(".") {
+                return None;
+            }
+            parse_number_words(tokens, i)
+        }
+        TokenKind::Punct => None,
+    }
+}
+
+fn exact_amount(end: usize, value: f64, round: bool) -> Amount {
+    Amount {
+        end,
+        base: Interval::exact(value),
+        round,
+        vague: false,
+    }
+}
+
+/// "dozens", "hundreds of thousands", "a handful", "several hundred".
+fn vague_amount(tokens: &[Token], i: usize) -> Option<Amount> {
+    if let Some(&(_, lo, hi)) = VAGUE_PLURALS.iter().find(|(w, _, _)| tokens[i].is(w)) {
+        let mut base = Interval::half_open(lo, hi);
+        let mut end = i + 1;
+        // "hundreds of thousands of people": each "of <plural>" multiplies.
+        while tokens.get(end).is_some_and(|t| t.is("of"))
+            && let Some(unit) = tokens.get(end + 1).and_then(|t| lookup(PLURAL_UNITS, &t.norm))
+        {
+            base = base.scaled(unit);
+            end += 2;
+        }
+        return Some(Amount {
+            end,
+            base,
+            round: false,
+            vague: true,
+        });
+    }
+    for &(words, lo, hi) in VAGUE_PHRASES {
+        if !norms_at(tokens, i, words) {
+            continue;
+        }
+        let mut end = i + words.len();
+        let mut base = Interval::half_open(lo, hi);
+        if let Some(scale) = tokens.get(end).and_then(|t| scale_of(&t.norm)) {
+            base = base.scaled(scale);
+            end += 1;
+        }
+        return Some(Amount {
+            end,
+            base,
+            round: false,
+            vague: true,
+        });
+    }
+    None
+}
+
+/// Number words: "twelve", "twenty-three", "a hundred and fifty", "two dozen", "three million".
+fn parse_number_words(tokens: &[Token], i: usize) -> Option<Amount> {
+    let word = |j: usize| tokens.get(j).map(|t| t.norm.as_str());
+    let mut total = 0.0;
+    let mut current = 0.0;
+    let mut j = i;
+    let mut end = None;
+    let mut last_scale = None;
+    if matches!(word(j), Some("a" | "an")) && word(j + 1).and_then(scale_of).is_some() {
+        current = 1.0;
+        j += 1;
+    }
+    while let Some(w) = word(j) {
+        if let Some(v) = lookup(UNITS, w).or_else(|| lookup(TENS, w)) {
+            let v = f64::from(v);
+            // A unit may follow a ten ("twenty-three") or a hundred ("two hundred five"), nothing else.
+            let rest = current % 100.0;
+            let fits = current == 0.0 && (end.is_none() || last_scale.is_some())
+                || rest == 0.0 && current > 0.0
+                || (rest >= 20.0 && rest % 10.0 == 0.0 && v < 10.0);
+            if !fits {
+                break;
+            }
+            current += v;
+            j += 1;
+            end = Some(j);
+            last_scale = None;
+            // "twenty-three": skip the hyphen when a unit follows a ten.
+            if v >= 20.0 && word(j) == Some("-") && word(j + 1).and_then(|n| lookup(UNITS, n)).is_some_and(|u| u < 10) {
+                j += 1;
+            }
+        } else if let Some(scale) = scale_of(w) {
+            if current == 0.0 {
+                break;
+            }
+            if scale >= 1e3 {
+                total += current * scale;
+                current = 0.0;
+            } else {
+                current *= scale;
+            }
+            j += 1;
+            end = Some(j);
+            last_scale = Some(w);
+        } else if w == "and"
+            && last_scale.is_some()
+            && word(j + 1).is_some_and(|n| lookup(UNITS, n).is_some() || lookup(TENS, n).is_some())
+        {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    let end = end?;
+    let value = total + current;
+    Some(exact_amount(end, value, last_scale == Some("dozen") || is_round(value)))
+}
+
+/// "1,000", "2.5", "12": digits with optional thousands commas and decimals.
+fn parse_digits(s: &str) -> Option<f64> {
+    let (int, frac) = match s.split_once('.') {
+        Some((int, frac)) => (int, Some(frac)),
+        None => (s, None),
+    };
+    if frac.is_some_and(|f| f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    let groups: Vec<&str> = int.split(',').collect();
+    let well_grouped = groups
+        .iter()
+        .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
+        && (groups.len() == 1 || groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3));
+    if !well_grouped {
+        return None;
+    }
+    // "05" is part of a date or a code, never a count.
+    if int.len() > 1 && int.starts_with('0') {
+        return None;
+    }
+    s.replace(',', "").parse().ok()
+}
+
+/// Whether an exact figure looks rounded: at least 100, a whole number ending
+/// in zero, with at most two significant digits ("250", "1,000", "2.5 million").
+///
+/// Small counts ("30 dead") are taken as exact: they are usually counted, not estimated.
+pub fn is_round(value: f64) -> bool {
+    if value < 100.0 || value.fract() != 0.0 {
+        return false;
+    }
+    let mut n = value as u64;
+    while n.is_multiple_of(10) {
+        n /= 10;
+    }
+    n < 100
+}
+
+fn scale_of(norm: &str) -> Option<f64> {
+    lookup(SCALES, norm)
+}
+
+fn lookup<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {
+    table.iter().find(|(k, _)| *k == key).map(|&(_, v)| v)
+}
+
+fn norms_at(tokens: &[Token], i: usize, words: &[&str]) -> bool {
+    words
+        .iter()
+        .enumerate()
+        .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.is(w)))
+}
+
+/// The longest entry of `table` whose words start at `i`, with its length.
+fn longest_match<T: Copy>(tokens: &[Token], i: usize, table: &[(&[&str], T)]) -> Option<(T, usize)> {
+    table
+        .iter()
+        .filter(|(words, _)| norms_at(tokens, i, words))
+        .max_by_key(|(words, _)| words.len())
+        .map(|&(words, v)| (v, words.len()))
+}
+
+/// Headlines capitalise every word, so capitalisation says nothing about names there.
+fn looks_title_case(tokens: &[Token]) -> bool {
+    let long: Vec<&Token> = tokens.iter().filter(|t| t.is_word() && t.norm.len() > 3).collect();
+    long.len() >= 2 && long.iter().filter(|t| t.capitalized).count() * 10 >= long.len() * 7
+}
+
+// ───────────────────────────── counts ─────────────────────────────
+
+/// How a count relates to others about the same thing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountRole {
+    /// A total: "246 people were killed".
+    Total,
+    /// Added to an earlier total: "30 more people", "another 12".
+    Increment,
+    /// An earlier figure replaced in the same sentence: the 12 in "rose from 12 to 30".
+    Previous,
+    /// A part of a larger count: "including 12 children".
+    Subset,
+}
+
+/// A count in a sentence: a number phrase and what it counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountMention {
+    /// The words that make the claim, byte range in the document: "death toll of 246", "at least 30 dead".
+    pub span: Range<usize>,
+    /// The number phrase alone, byte range: "at least 30".
+    pub number: Range<usize>,
+    /// Token indices (into the slice given to [`find_counts`]) covered by `span`.
+    pub tokens: Range<usize>,
+    /// Token indices covered by `number`.
+    pub number_tokens: Range<usize>,
+    pub interval: Interval,
+    /// An exact figure that looks rounded; see [`CountMention::comparable`].
+    pub round: bool,
+    pub vague: bool,
+    /// What is counted: "people", "passengers", "crew", "countries", "members"…
+    pub noun: Option<&'static str>,
+    /// What happened to them: "killed", "injured", "missing", "arrested"…
+    pub outcome: Option<&'static str>,
+    /// Folded words narrowing the count: "ukrainian", "civilians", "more", "delegation".
+    pub qualifiers: Vec<String>,
+    /// A cue in the sentence that the figure updates an earlier one: "rose to", "so far", "as of".
+    pub update: Option<&'static str>,
+    /// One of several counts enumerated together: each of "12 passengers and 3 crew".
+    pub is_part: bool,
+    pub role: CountRole,
+}
+
+impl CountMention {
+    /// The key counts are grouped by: the outcome where there is one ("killed"), else the noun ("passengers").
+    pub fn key(&self) -> &'static str {
+        self.outcome.or(self.noun).unwrap_or(PEOPLE)
+    }
+
+    /// The interval to compare with other sources: a round figure written
+    /// without an approximator may be a rounding of the true count, so
+    /// "1,000" is widened by [`CountOptions::round_band`] and does not
+    /// conflict with "1,012"; every other interval is returned as it is.
+    pub fn comparable(&self, opts: &CountOptions) -> Interval {
+        match self.interval.as_exact() {
+            Some(n) if self.round => Interval::closed(n * (1.0 - opts.round_band), n * (1.0 + opts.round_band)),
+            _ => self.interval,
+        }
+    }
+}
+
+/// Finds the counts in one sentence's tokens.
+///
+/// "At least 246 people were killed and more than 100 injured" gives two
+/// mentions: `[246, ∞)` people killed and `(100, ∞)` injured. Only numbers
+/// that count a known noun or outcome are reported.
+pub fn find_counts(tokens: &[Token], opts: &CountOptions) -> Vec<CountMention> {
+    let title_case = looks_title_case(tokens);
+    let update = update_cue(tokens);
+    let mut found: Vec<CountMention> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let Some(q) = parse_quantity_in(tokens, i, opts, title_case) else {
+            i += 1;
+            continue;
+        };
+        if !is_count(tokens, &q, title_case) {
+            i = q.tokens.end;
+            continue;
+        }
+        match read_count(tokens, q, update) {
+            Some(mention) => {
+                i = mention.tokens.end.max(i + 1);
+                found.push(mention);
+            }
+            None => i += 1,
+        }
+    }
+    link_enumerations(tokens, &mut found);
+    found
+}
+
+/// Whether a number phrase is a count rather than a year, date, time, age,
+/// percentage, sum of money or a label.
+fn is_count(tokens: &[Token], q: &Quantity, title_case: bool) -> bool {
+    let first = q.amount.start;
+    let before = first.checked_sub(1).map(|k| &tokens[k]);
+    let after = tokens.get(q.tokens.end);
+    let norm_before = before.map_or("", |t| t.norm.as_str());
+    let norm_after = after.map_or("", |t| t.norm.as_str());
+    let touches = |t: Option<&Token>, marks: &[&str]| t.is_some_and(|t| marks.contains(&t.norm.as_str()));
+
+    if CURRENCY_MARKS.contains(&norm_before) || CURRENCY_WORDS.contains(&norm_after) {
+        return false;
+    }
+    if NOT_COUNT_AFTER.contains(&norm_after) || NOT_COUNT_BEFORE.contains(&norm_before) {
+        return false;
+    }
+    // Times ("10:30"), dates and fractions ("5/15", "24/7").
+    if touches(before, &[":", "/"]) || touches(after, &[":", "/"]) {
+        return false;
+    }
+    if is_month(before) || is_month(after) {
+        return false;
+    }
+    // Ages: "a 45-year-old", "45 years old".
+    if (norm_after == "-" && tokens.get(q.tokens.end + 1).is_some_and(|t| t.norm.starts_with("year")))
+        || (norm_after.starts_with("year") && tokens.get(q.tokens.end + 1).is_some_and(|t| t.is("old")))
+    {
+        return false;
+    }
+    // Partitives: "one of the victims", "12 of the 30 dead" (the 30 is the count).
+    if norm_after == "of" && !q.vague {
+        return false;
+    }
+    // "no one was hurt", "killed one another".
+    if norm_before == "no" || norm_after == "another" {
+        return false;
+    }
+    // Years: "in 2024", "the 2022 election".
+    let number = &tokens[first];
+    if number.kind == TokenKind::Number
+        && number.norm.len() == 4
+        && number.norm.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
+        && (YEAR_PREPOSITIONS.contains(&norm_before) || first == 0 || !starts_noun(tokens, q.tokens.end))
+    {
+        return false;
+    }
+    // Labels: "Article 5", "Flight 370", "Group of 20". Weekdays and
+    // sentence-initial words are not names: "On Monday 12 people…".
+    if let Some(b) = before
+        && !title_case
+    {
+        let named = |t: &Token, k: usize| t.capitalized && t.is_word() && k > 0 && !is_weekday(t);
+        if named(b, first - 1) && q.tokens.start == first {
+            return false;
+        }
+        if b.is("of") && first >= 2 && named(&tokens[first - 2], first - 2) {
+            return false;
+        }
+    }
+    true
+}
+
+fn starts_noun(tokens: &[Token], i: usize) -> bool {
+    longest_match(tokens, i, NOUNS).is_some() || tokens.get(i).is_some_and(|t| lookup(OUTCOMES, &t.norm).is_some())
+}
+
+fn is_month(t: Option<&Token>) -> bool {
+    t.is_some_and(|t| t.capitalized && MONTHS.contains(&t.norm.as_str()))
+}
+
+fn is_weekday(t: &Token) -> bool {
+    WEEKDAYS.contains(&t.norm.as_str())
+}
+
+/// Reads what the quantity `q` counts: the words after it, then the words before it.
+fn read_count(tokens: &[Token], q: Quantity, update: Option<&'static str>) -> Option<CountMention> {
+    let mut noun = None;
+    let mut outcome = None;
+    let mut qualifiers: Vec<String> = Vec::new();
+    let mut j = q.tokens.end;
+
+    // "dozens of people", "a handful of protesters", "hundreds of Ukrainians".
+    if q.vague && tokens.get(j).is_some_and(|t| t.is("of")) {
+        j += 1;
+        if tokens.get(j).is_some_and(|t| t.is("the")) {
+            j += 1;
+        }
+    }
+    // "a 12-member delegation", "a five-man crew".
+    if tokens.get(j).is_some_and(|t| t.is("-"))
+        && let Some(key) = tokens.get(j + 1).and_then(|t| lookup(COMPOUNDS, &t.norm))
+    {
+        noun = Some(key);
+        j += 2;
+        if let Some(head) = tokens.get(j).filter(|t| t.is_word()) {
+            qualifiers.push(head.norm.clone());
+            j += 1;
+        }
+    } else {
+        let bare = j;
+        while qualifiers.len() < 3
+            && let Some(t) = tokens.get(j)
+            && t.is_word()
+            && longest_match(tokens, j, NOUNS).is_none()
+            && lookup(OUTCOMES, &t.norm).is_none()
+            && (QUALIFIERS.contains(&t.norm.as_str())
+                || t.capitalized && !is_plural_name(t) && !is_weekday(t) && !is_month(Some(t)))
+        {
+            qualifiers.push(t.norm.clone());
+            j += 1;
+        }
+        if let Some(t) = tokens.get(j)
+            && let Some(key) = lookup(OUTCOMES, &t.norm)
+        {
+            outcome = Some(key);
+            j += 1;
+        } else if let Some((key, len)) = longest_match(tokens, j, NOUNS) {
+            if key == PEOPLE && !tokens[j].is("people") && !tokens[j].is("persons") {
+                qualifiers.push(
+                    tokens[j..j + len]
+                        .iter()
+                        .map(|t| t.norm.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
+            }
+            noun = Some(key);
+            j += len;
+        } else if let Some(t) = tokens.get(j).filter(|t| is_plural_name(t)) {
+            // "30 Ukrainians", "five Britons".
+            qualifiers.push(t.norm.clone());
+            noun = Some(PEOPLE);
+            j += 1;
+        } else {
+            // No head after all: the words read as qualifiers belong to something else.
+            qualifiers.clear();
+            j = bare;
+        }
+    }
+    // "people on board", "people aboard".
+    if noun.is_some() {
+        if norms_at(tokens, j, &["on", "board"]) {
+            qualifiers.push("aboard".into());
+            j += 2;
+        } else if tokens.get(j).is_some_and(|t| t.is("aboard")) {
+            qualifiers.push("aboard".into());
+            j += 1;
+        }
+    }
+    // "people were killed", "dozens died", "people remain missing".
+    if outcome.is_none() {
+        let mut k = j;
+        while k < j + 4
+            && tokens
+                .get(k)
+                .is_some_and(|t| PREDICATE_FILLER.contains(&t.norm.as_str()))
+        {
+            k += 1;
+        }
+        if let Some(key) = tokens.get(k).and_then(|t| lookup(OUTCOMES, &t.norm)) {
+            outcome = Some(key);
+            j = k + 1;
+        }
+    }
+    // "killing 12", "a death toll of 246", "the number of injured rose to 40".
+    let mut start = q.tokens.start;
+    let nothing_follows = noun.is_none()
+        && outcome.is_none()
+        && tokens
+            .get(j)
+            .is_none_or(|t| !t.is_word() || FOLLOW_OK.contains(&t.norm.as_str()));
+    if outcome.is_none()
+        && (noun.is_some() || nothing_follows)
+        && let Some((k, key)) = outcome_before(tokens, q.tokens.start)
+    {
+        outcome = Some(key);
+        start = k;
+    }
+    if noun.is_none() && outcome.is_none() {
+        return None;
+    }
+    let role = role_of(tokens, &q, &qualifiers);
+    let span_start = tokens[start].span.start;
+    let span_end = tokens[j - 1].span.end;
+    Some(CountMention {
+        span: span_start..span_end,
+        number: tokens[q.tokens.start].span.start..tokens[q.tokens.end - 1].span.end,
+        tokens: start..j,
+        number_tokens: q.tokens.clone(),
+        interval: q.interval,
+        round: q.round,
+        vague: q.vague,
+        noun,
+        outcome,
+        qualifiers,
+        update,
+        is_part: false,
+        role,
+    })
+}
+
+/// A capitalised plural that names people: "Ukrainians", "Britons", "Israelis".
+fn is_plural_name(t: &Token) -> bool {
+    t.capitalized && t.is_word() && t.norm.len() > 3 && t.norm.ends_with('s') && !t.norm.ends_with("ss")
+}
+
+/// An outcome word shortly before token `i`, across filler words only.
+fn outcome_before(tokens: &[Token], i: usize) -> Option<(usize, &'static str)> {
+    let mut k = i;
+    for _ in 0..6 {
+        k = k.checked_sub(1)?;
+        let t = &tokens[k];
+        if lookup(OUTCOMES, &t.norm).is_some() {
+            // A compound names the outcome with its first word: "death toll", "injury toll".
+            while k > 0 && lookup(OUTCOMES, &tokens[k - 1].norm).is_some() {
+                k -= 1;
+            }
+            return lookup(OUTCOMES, &tokens[k].norm).map(|key| (k, key));
+        }
+        // "rose from 12 to 30": look past the earlier figure.
+        if t.kind == TokenKind::Number && k > 0 && tokens[k - 1].is("from") {
+            continue;
+        }
+        if !LOOKBACK_FILLER.contains(&t.norm.as_str()) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Whether the number at `start` opens "from N to M" after a verb of change: "rose from 12 to 30".
+fn is_change(tokens: &[Token], start: usize) -> bool {
+    start > 0
+        && tokens[start - 1].is("from")
+        && tokens[..start - 1]
+            .iter()
+            .rev()
+            .take(5)
+            .any(|t| CHANGE_VERBS.contains(&t.norm.as_str()))
+}
+
+fn role_of(tokens: &[Token], q: &Quantity, qualifiers: &[String]) -> CountRole {
+    let before = q.tokens.start.checked_sub(1).map(|k| tokens[k].norm.as_str());
+    if before == Some("another") || qualifiers.iter().any(|w| INCREMENT.contains(&w.as_str())) {
+        return CountRole::Increment;
+    }
+    if before.is_some_and(|w| SUBSET_CUES.contains(&w)) {
+        return CountRole::Subset;
+    }
+    // "rose from 12 to 30": the 12 is the figure being replaced.
+    if tokens.get(q.tokens.end).is_some_and(|t| t.is("to")) && is_change(tokens, q.tokens.start) {
+        return CountRole::Previous;
+    }
+    CountRole::Total
+}
+
+fn update_cue(tokens: &[Token]) -> Option<&'static str> {
+    // Cues are tried in table order, so "rose to" wins over "rose".
+    UPDATE_CUES
+        .iter()
+        .find(|(words, _)| (0..tokens.len()).any(|i| norms_at(tokens, i, words)))
+        .map(|&(_, text)| text)
+}
+
+/// Marks enumerated counts ("12 passengers and 3 crew") as parts and shares
+/// an outcome stated once for all of them ("… were killed"); links the two
+/// figures of "rose from 12 to 30".
+fn link_enumerations(tokens: &[Token], found: &mut [CountMention]) {
+    let mut k = 0;
+    while k + 1 < found.len() {
+        let (a, b) = (&found[k], &found[k + 1]);
+        // A later count may reach back over an earlier one ("rose from 12 to 30"), so the
+        // gap ends where the later number starts.
+        let gap_end = b.number_tokens.start;
+        let gap = &tokens[a.tokens.end.min(gap_end)..gap_end];
+        let enumerated = !gap.is_empty()
+            && gap.iter().all(|t| matches!(t.norm.as_str(), "," | "and" | "plus"))
+            && (a.outcome == b.outcome || a.outcome.is_none() || b.outcome.is_none())
+            && (a.noun != b.noun || a.qualifiers != b.qualifiers);
+        if enumerated {
+            let outcome = a.outcome.or(b.outcome);
+            for m in &mut found[k..k + 2] {
+                m.is_part = true;
+                m.outcome = m.outcome.or(outcome);
+            }
+        } else if a.role == CountRole::Previous && gap.len() == 1 && gap[0].is("to") {
+            let (noun, outcome) = (a.noun.or(b.noun), a.outcome.or(b.outcome));
+            for m in &mut found[k..k + 2] {
+                m.noun = m.noun.or(noun);
+                m.outcome = m.outcome.or(outcome);
+            }
+        }
+        k += 1;
+    }
+    // An outcome stated after the last part applies to every earlier part: walk back once more.
+    for k in (0..found.len().saturating_sub(1)).rev() {
+        if found[k].is_part && found[k + 1].is_part && found[k].outcome.is_none() {
+            found[k].outcome = found[k + 1].outcome;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize_str;
+
+    const INF: f64 = f64::INFINITY;
+
+    fn counts(text: &str) -> Vec<CountMention> {
+        find_counts(&tokenize_str(text), &CountOptions::default())
+    }
+
+    fn one(text: &str) -> CountMention {
+        let found = counts(text);
+        assert_eq!(found.len(), 1, "{text:?} gave {found:#?}");
+        found.into_iter().next().unwrap()
+    }
+
+    /// The interval of the number phrase that opens `text`.
+    fn quantity(text: &str) -> Quantity {
+        let tokens = tokenize_str(text);
+        parse_quantity(&tokens, 0, &CountOptions::default()).unwrap_or_else(|| panic!("no quantity in {text:?}"))
+    }
+
+    fn iv(text: &str) -> Interval {
+        quantity(text).interval
+    }
+
+    fn open_hi(lo: f64, hi: f64) -> Interval {
+        Interval::half_open(lo, hi)
+    }
+
+    fn above(lo: f64) -> Interval {
+        Interval {
+            lo,
+            hi: INF,
+            lo_open: true,
+            hi_open: true,
+        }
+    }
+
+    fn at_least(lo: f64) -> Interval {
+        Interval {
+            hi: INF,
+            hi_open: true,
+            ..Interval::exact(lo)
+        }
+    }
+
+    fn close(a: Interval, b: Interval) -> bool {
+        (a.lo - b.lo).abs() < 1e-9
+            && (a.hi == b.hi || (a.hi - b.hi).abs() < 1e-9)
+            && a.lo_open == b.lo_open
+            && a.hi_open == b.hi_open
+    }
+
+    macro_rules! assert_iv {
+        ($text:expr, $want:expr) => {{
+            let got = iv($text);
+            assert!(close(got, $want), "{:?}: got {got}, want {}", $text, $want);
+        }};
+    }
+
+    // ── numbers ──
+
+    #[test]
+    fn digit_numbers() {
+        assert_iv!("12", Interval::exact(12.0));
+        assert_iv!("1,000", Interval::exact(1000.0));
+        assert_iv!("1,234,567", Interval::exact(1_234_567.0));
+        assert_iv!("2.5 million", Interval::exact(2_500_000.0));
+        assert_iv!("1.2 billion", Interval::exact(1.2e9));
+        assert_iv!("3 dozen", Interval::exact(36.0));
+        assert_iv!("1.5bn", Interval::exact(1.5e9));
+        assert_iv!("10k", Interval::exact(10_000.0));
+        assert_iv!("2m", Interval::exact(2e6));
+    }
+
+    #[test]
+    fn malformed_digits_are_not_numbers() {
+        for text in ["1,2", "12,34", "05", "007", "15th", "1990s", "G7", "3rd", "1,0000"] {
+            let tokens = tokenize_str(text);
+            assert_eq!(parse_quantity(&tokens, 0, &CountOptions::default()), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn number_words() {
+        assert_iv!("ten", Interval::exact(10.0));
+        assert_iv!("twelve", Interval::exact(12.0));
+        assert_iv!("twenty-three", Interval::exact(23.0));
+        assert_iv!("forty five", Interval::exact(45.0));
+        assert_iv!("a dozen", Interval::exact(12.0));
+        assert_iv!("two dozen", Interval::exact(24.0));
+        assert_iv!("half a dozen", Interval::exact(6.0));
+        assert_iv!("a hundred", Interval::exact(100.0));
+        assert_iv!("two hundred and fifty", Interval::exact(250.0));
+        assert_iv!("one hundred twenty", Interval::exact(120.0));
+        assert_iv!("three thousand", Interval::exact(3000.0));
+        assert_iv!("two million", Interval::exact(2e6));
+        assert_iv!("one thousand two hundred", Interval::exact(1200.0));
+        // "twenty" then "twelve" is two numbers, not 32.
+        assert_eq!(quantity("twenty twelve").tokens, 0..1);
+        assert_eq!(quantity("ten eleven").tokens, 0..1);
+    }
+
+    #[test]
+    fn vague_plurals() {
+        assert_iv!("dozens", open_hi(24.0, 150.0));
+        assert_iv!("scores", open_hi(40.0, 200.0));
+        assert_iv!("hundreds", open_hi(200.0, 1000.0));
+        assert_iv!("thousands", open_hi(2000.0, 10_000.0));
+        assert_iv!("tens of thousands", open_hi(20_000.0, 100_000.0));
+        assert_iv!("hundreds of thousands", open_hi(200_000.0, 1e6));
+        assert_iv!("millions", open_hi(2e6, 1e7));
+        assert!(quantity("dozens").vague);
+    }
+
+    #[test]
+    fn vague_quantifiers() {
+        assert_iv!("a handful", open_hi(2.0, 10.0));
+        assert_iv!("a few", open_hi(2.0, 10.0));
+        assert_iv!("several", open_hi(3.0, 10.0));
+        assert_iv!("a couple", open_hi(2.0, 4.0));
+        assert_iv!("several hundred", open_hi(300.0, 1000.0));
+        assert_iv!("a few dozen", open_hi(24.0, 120.0));
+        assert_iv!("a few thousand", open_hi(2000.0, 10_000.0));
+    }
+
+    // ── approximators ──
+
+    #[test]
+    fn lower_bounds() {
+        assert_iv!("more than 200", above(200.0));
+        assert_iv!("over 200", above(200.0));
+        assert_iv!("upwards of 200", above(200.0));
+        assert_iv!("in excess of 200", above(200.0));
+        assert_iv!("at least 30", at_least(30.0));
+        assert_iv!("no fewer than 30", at_least(30.0));
+        assert_iv!("30 or more", at_least(30.0));
+        assert_iv!("100-plus", at_least(100.0));
+        assert_iv!("100+", at_least(100.0));
+        assert_iv!("more than a dozen", above(12.0));
+        assert_iv!("at least dozens", at_least(24.0));
+    }
+
+    #[test]
+    fn upper_bounds() {
+        assert_iv!("up to 50", Interval::closed(0.0, 50.0));
+        assert_iv!("as many as 50", Interval::closed(0.0, 50.0));
+        assert_iv!("no more than 50", Interval::closed(0.0, 50.0));
+        assert_iv!("fewer than 50", open_hi(0.0, 50.0));
+        assert_iv!("less than 50", open_hi(0.0, 50.0));
+        assert_iv!("under 50", open_hi(0.0, 50.0));
+        assert_iv!("50 or fewer", Interval::closed(0.0, 50.0));
+    }
+
+    #[test]
+    fn approximations_use_the_band() {
+        assert_iv!("about 250", Interval::closed(225.0, 275.0));
+        assert_iv!("around 250", Interval::closed(225.0, 275.0));
+        assert_iv!("roughly 250", Interval::closed(225.0, 275.0));
+        assert_iv!("approximately 250", Interval::closed(225.0, 275.0));
+        assert_iv!("some 250", Interval::closed(225.0, 275.0));
+        assert_iv!("an estimated 250", Interval::closed(225.0, 275.0));
+        assert_iv!("250 or so", Interval::closed(225.0, 275.0));
+        assert_iv!("50-odd", Interval::closed(45.0, 55.0));
+        assert_iv!("nearly 250", Interval::closed(225.0, 250.0));
+        assert_iv!("almost 250", Interval::closed(225.0, 250.0));
+        assert_iv!("close to 250", Interval::closed(225.0, 250.0));
+        assert_iv!("just under 250", open_hi(225.0, 250.0));
+        assert_iv!(
+            "just over 200",
+            Interval {
+                lo_open: true,
+                ..Interval::closed(200.0, 220.0)
+            }
+        );
+        let wide = CountOptions {
+            approx_band: 0.2,
+            ..CountOptions::default()
+        };
+        let tokens = tokenize_str("about 100");
+        let q = parse_quantity(&tokens, 0, &wide).unwrap();
+        assert!(close(q.interval, Interval::closed(80.0, 120.0)), "{}", q.interval);
+    }
+
+    #[test]
+    fn ranges() {
+        assert_iv!("30-40", Interval::closed(30.0, 40.0));
+        assert_iv!("30\u{2013}40", Interval::closed(30.0, 40.0));
+        assert_iv!("12 to 15", Interval::closed(12.0, 15.0));
+        assert_iv!("between 12 and 15", Interval::closed(12.0, 15.0));
+        assert_iv!("two or three", Interval::closed(2.0, 3.0));
+        assert_iv!("about 30-40", Interval::closed(27.0, 44.0));
+        // Not ranges: a score, a season.
+        assert_eq!(quantity("3-1").tokens, 0..1);
+        assert_eq!(quantity("2024-25").tokens, 0..1);
+    }
+
+    #[test]
+    fn roundness() {
+        assert!(quantity("1,000").round);
+        assert!(quantity("2.5 million").round);
+        assert!(quantity("250").round);
+        assert!(quantity("a dozen").round);
+        assert!(!quantity("246").round);
+        assert!(!quantity("1,012").round);
+        assert!(!quantity("30").round, "small counts are counted, not estimated");
+        assert!(!quantity("about 1,000").round, "the approximator already says it");
+        assert!(is_round(3_000_000.0));
+        assert!(!is_round(1_250.0));
+    }
+
+    // ── interval comparison ──
+
+    #[test]
+    fn overlaps_and_disjoint() {
+        let exact = Interval::exact(246.0);
+        assert!(iv("nearly 250").overlaps(&exact));
+        assert!(iv("more than 200").overlaps(&exact));
+        assert!(iv("at least 246").overlaps(&exact));
+        assert!(iv("about 250").overlaps(&exact));
+        assert!(iv("up to 300").overlaps(&exact));
+        assert!(iv("hundreds").overlaps(&exact));
+        assert!(iv("more than 250").disjoint(&exact));
+        assert!(iv("fewer than 200").disjoint(&exact));
+        assert!(iv("dozens").disjoint(&exact));
+        assert!(iv("nearly 240").disjoint(&exact));
+        assert!(iv("more than 246").disjoint(&exact), "open bound");
+        assert!(iv("fewer than 246").disjoint(&exact), "open bound");
+        // Counts are whole: nothing is both more than 12 and fewer than 13.
+        assert!(iv("more than 12").disjoint(&iv("fewer than 13")));
+        assert!(iv("more than 12").overlaps(&iv("fewer than 14")));
+        assert!(Interval::exact(30.0).disjoint(&Interval::exact(31.0)));
+        assert!(iv("dozens").contains(100.0));
+        assert!(!iv("dozens").contains(300.0));
+    }
+
+    #[test]
+    fn display() {
+        assert_eq!(iv("246").to_string(), "246");
+        assert_eq!(iv("more than 200").to_string(), "(200, ∞)");
+        assert_eq!(iv("at least 30").to_string(), "[30, ∞)");
+        assert_eq!(iv("dozens").to_string(), "[24, 150)");
+    }
+
+    // ── counts in sentences ──
+
+    #[test]
+    fn killed_forms() {
+        for text in [
+            "246 people were killed in the crash.",
+            "The crash killed 246 people.",
+            "The blast left 246 people dead.",
+            "There were 246 deaths.",
+            "A death toll of 246 was announced.",
+            "The toll stood at 246 on Friday.",
+            "246 died.",
+            "Officials counted 246 dead.",
+        ] {
+            let m = one(text);
+            assert_eq!(m.key(), "killed", "{text:?}: {m:#?}");
+            assert_eq!(m.interval, Interval::exact(246.0), "{text:?}");
+            assert_eq!(m.role, CountRole::Total, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn outcome_before_the_number() {
+        let m = one("The storm hit the coast, killing 12.");
+        assert_eq!((m.outcome, m.noun), (Some("killed"), None));
+        let m = one("Shelling hit the market, injuring more than 100 on Sunday.");
+        assert_eq!(m.outcome, Some("injured"));
+        assert!(close(m.interval, above(100.0)));
+        let m = one("The attack killed at least 30 civilians.");
+        assert_eq!((m.outcome, m.noun), (Some("killed"), Some("people")));
+        assert_eq!(m.qualifiers, vec!["civilians"]);
+        assert!(close(m.interval, at_least(30.0)));
+    }
+
+    #[test]
+    fn spans_cover_the_claim() {
+        let text = "Officials said a death toll of 246 was final.";
+        let m = one(text);
+        assert_eq!(&text[m.span.clone()], "death toll of 246");
+        assert_eq!(&text[m.number.clone()], "246");
+        let text = "At least 30 dead after the storm.";
+        let m = one(text);
+        assert_eq!(&text[m.span.clone()], "At least 30 dead");
+        assert_eq!(&text[m.number.clone()], "At least 30");
+        let text = "Police said 12 people were arrested overnight.";
+        assert_eq!(&text[one(text).span], "12 people were arrested");
+    }
+
+    #[test]
+    fn other_outcomes() {
+        assert_eq!(one("At least 30 people were injured.").key(), "injured");
+        assert_eq!(one("Five were wounded.").key(), "injured");
+        assert_eq!(one("Nine people remain missing.").key(), "missing");
+        assert_eq!(one("Police detained 40 protesters.").key(), "arrested");
+        assert_eq!(one("About 2,000 residents were evacuated.").key(), "evacuated");
+        assert_eq!(one("Thousands of people have been displaced.").key(), "displaced");
+        assert_eq!(one("Rescuers found 14 survivors.").key(), "survived");
+        let m = one("Three people were seriously injured.");
+        assert_eq!(m.key(), "injured");
+    }
+
+    #[test]
+    fn counted_nouns() {
+        let m = one("The plane carried 132 passengers.");
+        assert_eq!((m.noun, m.outcome), (Some("passengers"), None));
+        assert_eq!(one("Delegations from 40 countries attended.").noun, Some("countries"));
+        assert_eq!(one("Some 300 delegates registered.").noun, Some("delegates"));
+        assert_eq!(one("The ship had 20 crew members.").noun, Some("crew"));
+        let m = one("There were 140 people on board.");
+        assert_eq!(
+            (m.noun, m.qualifiers.as_slice()),
+            (Some("people"), &["aboard".to_string()][..])
+        );
+        let m = one("All 140 people aboard were killed.");
+        assert_eq!(
+            (m.key(), m.qualifiers.as_slice()),
+            ("killed", &["aboard".to_string()][..])
+        );
+    }
+
+    #[test]
+    fn qualifiers() {
+        let m = one("Twelve Ukrainian soldiers were killed.");
+        assert_eq!(m.qualifiers, vec!["ukrainian", "soldiers"]);
+        assert_eq!((m.noun, m.outcome), (Some("people"), Some("killed")));
+        let m = one("The raid killed 30 Russian troops.");
+        assert_eq!(m.qualifiers, vec!["russian", "troops"]);
+        let m = one("Hundreds of Ukrainians were evacuated.");
+        assert_eq!(m.qualifiers, vec!["ukrainians"]);
+        assert!(m.vague);
+        let m = one("Dozens of civilians died.");
+        assert_eq!(
+            (m.key(), m.qualifiers.as_slice()),
+            ("killed", &["civilians".to_string()][..])
+        );
+    }
+
+    #[test]
+    fn compound_modifiers() {
+        let m = one("A 12-member delegation arrived on Monday.");
+        assert_eq!(
+            (m.noun, m.qualifiers.as_slice()),
+            (Some("members"), &["delegation".to_string()][..])
+        );
+        assert_eq!(m.interval, Interval::exact(12.0));
+        let m = one("They sent a five-man team.");
+        assert_eq!(
+            (m.noun, m.qualifiers.as_slice()),
+            (Some("people"), &["team".to_string()][..])
+        );
+        assert_eq!(one("The 27-nation bloc agreed.").noun, Some("countries"));
+    }
+
+    #[test]
+    fn enumerated_parts() {
+        let found = counts("The crash killed 12 passengers and 3 crew.");
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert!(found.iter().all(|m| m.is_part && m.outcome == Some("killed")));
+        assert_eq!(found[0].noun, Some("passengers"));
+        assert_eq!(found[1].noun, Some("crew"));
+
+        let found = counts("12 passengers, 3 crew members and 2 guards were killed.");
+        assert_eq!(found.len(), 2, "guards are not a known noun: {found:#?}");
+        let found = counts("12 passengers, 3 crew members and 2 soldiers were killed.");
+        assert_eq!(found.len(), 3, "{found:#?}");
+        assert!(
+            found.iter().all(|m| m.is_part && m.outcome == Some("killed")),
+            "{found:#?}"
+        );
+
+        // Different outcomes are separate totals, not parts of one.
+        let found = counts("Twelve people were killed and 30 injured.");
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert!(found.iter().all(|m| !m.is_part));
+        assert_eq!((found[0].key(), found[1].key()), ("killed", "injured"));
+
+        let found = counts("The strike killed 12 and injured 30.");
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!((found[0].key(), found[1].key()), ("killed", "injured"));
+    }
+
+    #[test]
+    fn updates_and_roles() {
+        let m = one("The toll rose to 269 on Saturday.");
+        assert_eq!((m.key(), m.update), ("killed", Some("rose to")));
+        assert_eq!(m.interval, Interval::exact(269.0));
+        assert_eq!(one("So far 40 people have been arrested.").update, Some("so far"));
+        assert_eq!(
+            one("As of Friday, 246 people were confirmed dead.").update,
+            Some("as of")
+        );
+        assert_eq!(one("246 people were killed.").update, None);
+
+        let found = counts("The death toll rose from 12 to 30.");
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(found[0].role, CountRole::Previous);
+        assert_eq!(found[1].role, CountRole::Total);
+        assert!(found.iter().all(|m| m.key() == "killed"));
+        assert_eq!(found[1].interval, Interval::exact(30.0));
+
+        assert_eq!(one("Another 12 people were injured.").role, CountRole::Increment);
+        assert_eq!(one("Rescuers found 30 more bodies.").role, CountRole::Increment);
+        let found = counts("Thirty people were killed, including 12 children.");
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(found[1].role, CountRole::Subset);
+        assert_eq!(found[1].qualifiers, vec!["children"]);
+    }
+
+    #[test]
+    fn round_figures_are_compared_with_slack() {
+        let opts = CountOptions::default();
+        let a = one("Officials said 1,000 people were evacuated.");
+        let b = one("Officials said 1,012 people were evacuated.");
+        assert!(a.round && !b.round);
+        assert!(a.interval.disjoint(&b.interval), "literally different");
+        assert!(
+            a.comparable(&opts).overlaps(&b.comparable(&opts)),
+            "but 1,000 may be rounded"
+        );
+        let c = one("Officials said 1,200 people were evacuated.");
+        assert!(a.comparable(&opts).disjoint(&c.comparable(&opts)));
+        let d = one("Officials said 31 people were evacuated.");
+        let e = one("Officials said 30 people were evacuated.");
+        assert!(d.comparable(&opts).disjoint(&e.comparable(&opts)));
+    }
+
+    #[test]
+    fn headlines_may_capitalise_numbers() {
+        let m = one("Storm Kills Twelve People in Coastal Town");
+        assert_eq!((m.key(), m.interval), ("killed", Interval::exact(12.0)));
+    }
+
+    // ── hard negatives ──
+
+    #[test]
+    fn not_counts() {
+        for text in [
+            "In 2024 protesters gathered in the square.",
+            "The 2022 election was close.",
+            "The talks began on May 15 in the capital.",
+            "The talks began on 15 May in the capital.",
+            "The vote is at 10:30 on Friday.",
+            "They met at 3 p.m. with officials.",
+            "She finished second in the first round.",
+            "He won the 15th round.",
+            "A 45-year-old man was arrested.",
+            "The suspect, aged 45, was arrested.",
+            "The man, 45 years old, was arrested.",
+            "Turnout rose 12% among people under thirty.",
+            "Turnout was 12 percent among people polled.",
+            "The fund paid $2.5 million to families.",
+            "The fund paid 2.5 million dollars to families.",
+            "Ministers of the G7 met in Rome.",
+            "The Group of 20 countries met in Rome.",
+            "Article 5 of the treaty covers members.",
+            "Flight 370 passengers were never found.",
+            "Call 555-0123 for people seeking help.",
+            "One of the victims was a teacher.",
+            "No one was hurt.",
+            "The Big Three leaders met.",
+            "The war began in 2014 and killed soldiers.",
+            "The 1990s saw many people leave.",
+            "It is open 24/7 to people in need.",
+            "The dam is 12 km from the town.",
+            "Talks lasted 12 hours.",
+            "They may travel to Kyiv next week.",
+            "The team won 3-1 against people from Oslo.",
+        ] {
+            assert_eq!(counts(text), vec![], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn counts_next_to_negatives() {
+        // A year, then a count.
+        let m = one("In 2024, 300 people were evacuated.");
+        assert_eq!(m.interval, Interval::exact(300.0));
+        // A date, then a count.
+        let m = one("On May 15, 12 people were injured.");
+        assert_eq!((m.key(), m.interval), ("injured", Interval::exact(12.0)));
+        // A weekday is not a name: "Monday 12 people".
+        let m = one("On Monday 12 people were injured.");
+        assert_eq!(m.interval, Interval::exact(12.0));
+        // An age and a count in one sentence.
+        let m = one("A 45-year-old man and 12 others were arrested.");
+        assert_eq!(m.interval, Interval::exact(12.0), "{m:#?}");
+    }
+}
