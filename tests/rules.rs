@@ -490,3 +490,35 @@ fn built_in_checks_are_documented_exampled_and_passing() {
         );
     }
 }
+
+#[test]
+fn house_style_from_a_pack_is_checked_in_every_text() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "style.toml",
+        "[[house-style.spelling]]\nprefer = \"Kyiv\"\navoid = [\"Kiev\"]\n",
+    );
+    write(
+        dir.path(),
+        "draft.md",
+        "Trains from Kiev ran late. Kiev's mayor apologised. Kievan art survived.\n",
+    );
+    write(dir.path(), "other.md", "Trains from Kyiv ran late.\n");
+    let out = factlint(dir.path())
+        .args(["check", ".", "--format", "json", "--pack", "style.toml"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
+    let diags = json["diagnostics"].as_array().unwrap();
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(diags[0]["code"], "house-spelling");
+    let texts: Vec<&str> = diags[0]["labels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, ["Kiev", "Kiev"], "whole words only, both places in one finding");
+    assert_eq!(out.status.code(), Some(0), "a warning does not fail the run");
+}

@@ -5,6 +5,7 @@
 //! asserted claims take part; hedged, planned, quoted, hypothetical and
 //! question claims never contradict anything.
 
+mod counts;
 mod house_style;
 mod leaders;
 mod presence;
@@ -35,6 +36,8 @@ pub const CODES: &[&str] = &[
     "house-spelling",
     "leader-conflict",
     "office-conflict",
+    "count-conflict",
+    "conflicting-reports",
 ];
 
 /// Settings that change what the checks report.
@@ -147,6 +150,7 @@ pub fn run(corpus: &Corpus, options: &CheckOptions) -> Vec<Finding> {
     spelling::check(corpus, &mut drafts);
     house_style::check(corpus, &mut drafts);
     leaders::check(corpus, options, &mut drafts);
+    counts::check(corpus, options, &mut drafts);
 
     let mut findings: Vec<Finding> = drafts
         .into_iter()

@@ -95,6 +95,26 @@ pub fn render(run: &Run) -> String {
                 ),
             ));
         }
+        for c in &analysis.counts {
+            let n = &c.count;
+            rows.push((
+                n.span.start,
+                format!(
+                    "count     {} {}{}{}{}  ({})  {:?}",
+                    n.interval,
+                    n.key(),
+                    if n.qualifiers.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" [{}]", n.qualifiers.join(" "))
+                    },
+                    c.holder.as_ref().map(|h| format!(" for {h}")).unwrap_or_default(),
+                    n.update.map(|u| format!(" (update: {u})")).unwrap_or_default(),
+                    c.modality.as_str(),
+                    &doc.source[n.span.clone()]
+                ),
+            ));
+        }
         rows.sort();
         for (start, row) in rows {
             let (line, _) = lines.line_col(&doc.source, start);

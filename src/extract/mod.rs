@@ -3,6 +3,7 @@
 //! Everything here works on one document at a time, so documents are analysed
 //! in parallel; linking names across documents happens later, in `resolve`.
 
+pub mod counts;
 pub mod event;
 pub mod leader;
 pub mod mentions;
@@ -87,6 +88,10 @@ pub struct Analysis {
     pub venues: Vec<PlaceRef>,
     /// Who led which group.
     pub leaders: Vec<LeaderClaim>,
+    /// Numbers and what they count.
+    pub counts: Vec<counts::CountClaim>,
+    /// Spellings the house style avoids: (index into the pack's `house_style.forms`, span).
+    pub house_spellings: Vec<(usize, Range<usize>)>,
     /// The context of each title claim, by claim index.
     pub titles: BTreeMap<usize, TitleContext>,
 }
@@ -135,9 +140,13 @@ impl<'p> Extractor<'p> {
             pack: self.pack,
         };
         let mut leaders = Vec::new();
+        let mut counts = Vec::new();
+        let published = doc.meta.date.as_ref().map(|d| d.date);
+        let count_options = quantity::CountOptions::default();
         for (si, sentence) in segmented.sentences.iter().enumerate() {
             presence::extract(&ctx, si, sentence, &self.triggers, &mut claims);
             leader::extract(&ctx, si, sentence, &mut leaders);
+            counts::extract(&ctx, &doc.text, si, sentence, published, &count_options, &mut counts);
         }
         title_claims(&segmented, &mentions, &mut claims);
         claims.sort_by_key(|c| (c.span.start, c.span.end, c.subject));
@@ -151,6 +160,8 @@ impl<'p> Extractor<'p> {
             claims,
             venues,
             leaders,
+            counts,
+            house_spellings: house_spellings(&doc.text, self.pack),
             titles,
         }
     }
@@ -173,6 +184,24 @@ fn title_contexts(text: &str, seg: &Segmented, claims: &[Claim]) -> BTreeMap<usi
         out.insert(ci, TitleContext { written, years });
     }
     out
+}
+
+/// Where the text writes a spelling the house style avoids, as whole words:
+/// "Zelensky's" counts, "Zelenskyy" does not.
+fn house_spellings(text: &str, pack: &Pack) -> Vec<(usize, Range<usize>)> {
+    let Some(matcher) = &pack.house_style.matcher else {
+        return Vec::new();
+    };
+    let whole_word = |span: &Range<usize>| {
+        let before = text[..span.start].chars().next_back();
+        let after = text[span.end..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    };
+    matcher
+        .find_iter(text)
+        .map(|m| (m.pattern().as_usize(), m.start()..m.end()))
+        .filter(|(_, span)| whole_word(span))
+        .collect()
 }
 
 /// A title in front of a name is a claim that the person holds (or held) that office.

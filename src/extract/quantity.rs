@@ -219,6 +219,14 @@ const OUTCOMES: &[(&str, &str)] = &[
     ("rescuing", "rescued"),
     ("survived", "survived"),
     ("survivors", "survived"),
+    ("hospital", "hospitalized"),
+    ("treated", "treated"),
+    ("finished", "finished"),
+    ("finishers", "finished"),
+    ("completed", "finished"),
+    ("started", "started"),
+    ("starters", "started"),
+    ("registered", "registered"),
 ];
 
 /// Things counted, and their grouping key. A multi-word noun is matched before its first word.
@@ -275,6 +283,21 @@ const NOUNS: &[(&[&str], &str)] = &[
     (&["hostages"], "hostages"),
     (&["prisoners"], "prisoners"),
     (&["members"], "members"),
+    (&["runners"], "people"),
+    (&["athletes"], "people"),
+    (&["competitors"], "people"),
+    (&["spectators"], "people"),
+    (&["fans"], "people"),
+    (&["patients"], "people"),
+    (&["seats"], "seats"),
+    (&["votes"], "votes"),
+    (&["ballots"], "votes"),
+    (&["medals"], "medals"),
+    (&["homes"], "homes"),
+    (&["houses"], "homes"),
+    (&["buildings"], "buildings"),
+    (&["vehicles"], "vehicles"),
+    (&["flights"], "flights"),
 ];
 
 /// Which [`NOUNS`] keys are mere "people" and keep their own word as a qualifier.
@@ -322,6 +345,12 @@ const QUALIFIERS: &[&str] = &[
     "new",
 ];
 
+/// Words that may follow "N injured people" without changing what is counted.
+const ATTRIBUTE_FOLLOWERS: &[&str] = &[
+    "and", "or", "in", "on", "at", "from", "of", "with", "during", "after", "before", "by", "across", "near", "since",
+    "so", "as",
+];
+
 /// Qualifiers that make the count an increment on an earlier total: "30 more people".
 const INCREMENT: &[&str] = &["more", "additional", "further", "new", "another"];
 
@@ -355,6 +384,10 @@ const PREDICATE_FILLER: &[&str] = &[
     "thought",
     "known",
     "to",
+    "taken",
+    "rushed",
+    "admitted",
+    "brought",
     "left",
     "officially",
     "seriously",
@@ -1151,7 +1184,7 @@ impl CountMention {
 /// that count a known noun or outcome are reported.
 pub fn find_counts(tokens: &[Token], opts: &CountOptions) -> Vec<CountMention> {
     let title_case = looks_title_case(tokens);
-    let update = update_cue(tokens);
+    let updates = update_cues(tokens);
     let mut found: Vec<CountMention> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -1163,7 +1196,7 @@ pub fn find_counts(tokens: &[Token], opts: &CountOptions) -> Vec<CountMention> {
             i = q.tokens.end;
             continue;
         }
-        match read_count(tokens, q, update) {
+        match read_count(tokens, q, &updates) {
             Some(mention) => {
                 i = mention.tokens.end.max(i + 1);
                 found.push(mention);
@@ -1191,8 +1224,11 @@ fn is_count(tokens: &[Token], q: &Quantity, title_case: bool) -> bool {
     if NOT_COUNT_AFTER.contains(&norm_after) || NOT_COUNT_BEFORE.contains(&norm_before) {
         return false;
     }
-    // Times ("10:30"), dates and fractions ("5/15", "24/7").
-    if touches(before, &[":", "/"]) || touches(after, &[":", "/"]) {
+    // Times ("10:30"), dates and fractions ("5/15", "24/7"), written without spaces;
+    // "Civic Renewal: 71 seats" is a label and a count.
+    let glued_before = before.is_some_and(|b| b.span.end == tokens[first].span.start);
+    let glued_after = after.is_some_and(|a| a.span.start == tokens[q.tokens.end - 1].span.end);
+    if (glued_before && touches(before, &[":", "/"])) || (glued_after && touches(after, &[":", "/"])) {
         return false;
     }
     if is_month(before) || is_month(after) {
@@ -1204,8 +1240,9 @@ fn is_count(tokens: &[Token], q: &Quantity, title_case: bool) -> bool {
     {
         return false;
     }
-    // Partitives: "one of the victims", "12 of the 30 dead" (the 30 is the count).
-    if norm_after == "of" && !q.vague {
+    // Partitives: "one of the victims", "12 of the 30 dead" (the 30 is the count) —
+    // except a share of a counted whole, "won 71 of the 180 seats", read as a subset.
+    if norm_after == "of" && !q.vague && !partitive_of_number(tokens, q.tokens.end) {
         return false;
     }
     // "no one was hurt", "killed one another".
@@ -1250,11 +1287,23 @@ fn is_weekday(t: &Token) -> bool {
 }
 
 /// Reads what the quantity `q` counts: the words after it, then the words before it.
-fn read_count(tokens: &[Token], q: Quantity, update: Option<&'static str>) -> Option<CountMention> {
+/// "of the 180 …" at token `i`: a share of a counted whole.
+fn partitive_of_number(tokens: &[Token], i: usize) -> bool {
+    tokens.get(i).is_some_and(|t| t.is("of"))
+        && tokens.get(i + 1).is_some_and(|t| t.is("the"))
+        && tokens.get(i + 2).is_some_and(|t| t.kind == TokenKind::Number)
+}
+
+fn read_count(tokens: &[Token], q: Quantity, updates: &[(usize, &'static str)]) -> Option<CountMention> {
     let mut noun = None;
     let mut outcome = None;
     let mut qualifiers: Vec<String> = Vec::new();
     let mut j = q.tokens.end;
+    // "71 of the 180 seats": the share is counted in the whole's noun.
+    let partitive = partitive_of_number(tokens, j);
+    if partitive {
+        j += 3;
+    }
 
     // "dozens of people", "a handful of protesters", "hundreds of Ukrainians".
     if q.vague && tokens.get(j).is_some_and(|t| t.is("of")) {
@@ -1291,6 +1340,30 @@ fn read_count(tokens: &[Token], q: Quantity, update: Option<&'static str>) -> Op
         {
             outcome = Some(key);
             j += 1;
+            // "2,500 registered runners stayed away", "12 injured passengers were flown out":
+            // the outcome is an attribute and what follows the noun says what is counted.
+            if let Some((noun_key, len)) = longest_match(tokens, j, NOUNS) {
+                let mut k = j + len;
+                while tokens
+                    .get(k)
+                    .is_some_and(|t| PREDICATE_FILLER.contains(&t.norm.as_str()))
+                {
+                    k += 1;
+                }
+                match tokens.get(k) {
+                    Some(t) if lookup(OUTCOMES, &t.norm).is_some() => {
+                        outcome = lookup(OUTCOMES, &t.norm);
+                        j = k + 1;
+                    }
+                    Some(t) if t.is_word() && !t.capitalized && !ATTRIBUTE_FOLLOWERS.contains(&t.norm.as_str()) => {
+                        return None;
+                    }
+                    _ => j += len,
+                }
+                if noun_key != PEOPLE {
+                    noun = Some(noun_key);
+                }
+            }
         } else if let Some((key, len)) = longest_match(tokens, j, NOUNS) {
             if key == PEOPLE && !tokens[j].is("people") && !tokens[j].is("persons") {
                 qualifiers.push(
@@ -1356,7 +1429,17 @@ fn read_count(tokens: &[Token], q: Quantity, update: Option<&'static str>) -> Op
     if noun.is_none() && outcome.is_none() {
         return None;
     }
-    let role = role_of(tokens, &q, &qualifiers);
+    let role = if partitive {
+        CountRole::Subset
+    } else {
+        role_of(tokens, &q, &qualifiers)
+    };
+    // An update cue counts when it is near this figure: "rose to 63", "12 so far",
+    // not "temperatures climbed past 30" later in the sentence.
+    let update = updates
+        .iter()
+        .find(|(at, _)| *at + 6 >= start && *at <= j + 1)
+        .map(|&(_, cue)| cue);
     let span_start = tokens[start].span.start;
     let span_end = tokens[j - 1].span.end;
     Some(CountMention {
@@ -1431,12 +1514,17 @@ fn role_of(tokens: &[Token], q: &Quantity, qualifiers: &[String]) -> CountRole {
     CountRole::Total
 }
 
-fn update_cue(tokens: &[Token]) -> Option<&'static str> {
-    // Cues are tried in table order, so "rose to" wins over "rose".
-    UPDATE_CUES
-        .iter()
-        .find(|(words, _)| (0..tokens.len()).any(|i| norms_at(tokens, i, words)))
-        .map(|&(_, text)| text)
+/// Every update cue in the sentence with the token where it starts; at one
+/// position the first cue of the table wins, so "rose to" beats "rose".
+fn update_cues(tokens: &[Token]) -> Vec<(usize, &'static str)> {
+    (0..tokens.len())
+        .filter_map(|i| {
+            UPDATE_CUES
+                .iter()
+                .find(|(words, _)| norms_at(tokens, i, words))
+                .map(|&(_, text)| (i, text))
+        })
+        .collect()
 }
 
 /// Marks enumerated counts ("12 passengers and 3 crew") as parts and shares
@@ -1969,5 +2057,37 @@ mod tests {
         // An age and a count in one sentence.
         let m = one("A 45-year-old man and 12 others were arrested.");
         assert_eq!(m.interval, Interval::exact(12.0), "{m:#?}");
+    }
+
+    #[test]
+    fn shares_labels_and_nearby_updates() {
+        let share = one("Civic Renewal won 71 of the 180 seats in the election.");
+        assert_eq!(share.interval.as_exact(), Some(71.0));
+        assert_eq!((share.noun, share.role), (Some("seats"), CountRole::Subset));
+        let found = counts("Officials named 12 of the 30 dead.");
+        assert!(
+            found
+                .iter()
+                .all(|c| c.interval.as_exact() != Some(12.0) || c.role == CountRole::Subset),
+            "a share is never a total: {found:#?}"
+        );
+        let label = one("Civic Renewal: 71 seats");
+        assert_eq!(label.interval.as_exact(), Some(71.0));
+        assert!(counts("The race started at 10:30 sharp.").is_empty());
+        let far = one("41 runners were hospitalised after temperatures climbed past 30 degrees.");
+        assert_eq!(far.update, None, "the cue is about the temperature");
+        let near = one("The toll rose to 63 on Tuesday.");
+        assert!(near.update.is_some());
+        let after = one("At least 12 people have died so far.");
+        assert!(after.update.is_some());
+    }
+
+    #[test]
+    fn an_attribute_outcome_yields_to_the_predicate() {
+        assert!(counts("Nearly 2,500 registered runners stayed away.").is_empty());
+        let hurt = one("Some 30 injured passengers were taken to hospital.");
+        assert_eq!(hurt.outcome, Some("hospitalized"));
+        let plain = one("The wave left 40 injured people in the town.");
+        assert_eq!(plain.outcome, Some("injured"));
     }
 }

@@ -1,0 +1,159 @@
+//! `count-conflict` and `conflicting-reports`: numbers for the same thing that cannot both be right.
+//!
+//! Counts are grouped by what they count (the outcome or noun, its qualifiers and,
+//! for seats or votes, the holder), and a pair is compared only when:
+//!
+//! - both are statements of fact (asserted, or relayed from a source);
+//! - both are totals, not parts of an enumeration ("230 passengers and 12 crew");
+//! - neither is marked as an update ("rose to", "so far", "as of"): a later,
+//!   larger toll is a revision, not a contradiction;
+//! - their event cues agree (not last year's race, not the 2009 sinking);
+//! - they are about the same moment: a toll that changes by the hour (killed,
+//!   injured, missing) must be given for the same day; a fixed figure (seats,
+//!   passengers) within the event window;
+//! - their intervals are disjoint: "more than 200" and "246" agree, "nearly 250"
+//!   and "246" agree, a round "1,000" is read as roughly a thousand.
+//!
+//! When both statements are attributed to different named speakers ("the coast
+//! guard said 29", "the governor said 70"), the outlet is not wrong: the sources
+//! disagree, which is `conflicting-reports` advice instead.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use jiff::civil::Date;
+
+use super::sides::{self, Side};
+use super::{CheckOptions, Corpus, Draft};
+use crate::extract::counts::CountClaim;
+use crate::extract::quantity::CountOptions;
+
+/// Outcomes whose figures change by the hour: they are compared only for the same day.
+const EVOLVING: &[&str] = &[
+    "killed",
+    "injured",
+    "casualties",
+    "missing",
+    "rescued",
+    "hospitalized",
+    "treated",
+    "evacuated",
+    "displaced",
+    "arrested",
+    "survived",
+    "finished",
+    "started",
+];
+
+/// A count claim by document and index.
+type CountRef = (usize, usize);
+
+pub(super) fn check(corpus: &Corpus, options: &CheckOptions, drafts: &mut Vec<Draft>) {
+    let opts = CountOptions::default();
+    let claim = |(doc, i): CountRef| -> &CountClaim { &corpus.analyses[doc].counts[i] };
+    // Key → claims: the thing counted, its qualifiers, and its holder.
+    let mut groups: BTreeMap<(String, Vec<String>, Option<String>), Vec<CountRef>> = BTreeMap::new();
+    for (doc, analysis) in corpus.analyses.iter().enumerate() {
+        for (i, c) in analysis.counts.iter().enumerate() {
+            let count = &c.count;
+            if !c.modality.is_factual() || count.is_part || count.update.is_some() {
+                continue;
+            }
+            // "239 people" with nothing said of them is no claim anyone could contradict.
+            if count.outcome.is_none() && count.noun.is_none_or(|n| n == "people") {
+                continue;
+            }
+            let mut qualifiers = count.qualifiers.clone();
+            qualifiers.sort();
+            qualifiers.dedup();
+            groups
+                .entry((count.key().to_string(), qualifiers, c.holder.clone()))
+                .or_default()
+                .push((doc, i));
+        }
+    }
+    // The day a figure is given for: the one its sentence names, else its text's date.
+    let day = |r: CountRef| -> Option<Date> { claim(r).day.or_else(|| corpus.date(r.0)) };
+    for ((key, _, _), refs) in groups {
+        let evolving = EVOLVING.contains(&key.as_str());
+        let mut conflicts: Vec<(CountRef, CountRef)> = Vec::new();
+        let mut reports: Vec<(CountRef, CountRef)> = Vec::new();
+        for (i, &a) in refs.iter().enumerate() {
+            for &b in &refs[i + 1..] {
+                let (ca, cb) = (claim(a), claim(b));
+                if !ca.count.comparable(&opts).disjoint(&cb.count.comparable(&opts)) {
+                    continue;
+                }
+                if !ca.cue.compatible(&cb.cue, (corpus.year(a.0), corpus.year(b.0))) {
+                    continue;
+                }
+                let same_moment = if evolving {
+                    matches!((day(a), day(b)), (Some(x), Some(y)) if x == y)
+                } else {
+                    corpus.same_period(a.0, b.0, options.event_window_days)
+                };
+                if !same_moment {
+                    continue;
+                }
+                match (&ca.speaker, &cb.speaker) {
+                    (Some(x), Some(y)) if x != y => reports.push((a, b)),
+                    // Within one text, figures from one voice may be a story told in order.
+                    _ if a.0 == b.0 => {}
+                    _ => conflicts.push((a, b)),
+                }
+            }
+        }
+        if !conflicts.is_empty() {
+            drafts.push(draft(corpus, "count-conflict", &key, &conflicts));
+        }
+        if !reports.is_empty() {
+            drafts.push(draft(corpus, "conflicting-reports", &key, &reports));
+        }
+    }
+}
+
+fn draft(corpus: &Corpus, code: &'static str, key: &str, pairs: &[(CountRef, CountRef)]) -> Draft {
+    let claim = |(doc, i): CountRef| -> &CountClaim { &corpus.analyses[doc].counts[i] };
+    let involved: BTreeSet<CountRef> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
+    // One side per figure as written.
+    let mut by_value: BTreeMap<String, Side> = BTreeMap::new();
+    for &r in &involved {
+        let c = claim(r);
+        let value = c.written.clone();
+        by_value
+            .entry(value.clone())
+            .or_insert_with(|| Side::new(value))
+            .add(r.0, c.span());
+    }
+    let sides = sides::order(by_value.into_values().collect());
+    let what = describe(key, claim(*involved.first().expect("a conflict has claims")));
+    Draft {
+        code,
+        vars: vec![("what", what), ("summary", sides::summary(corpus, &sides))],
+        labels: sides::labels(&sides, |side| format!("says {}", side.value)),
+    }
+}
+
+/// "the number killed", "the seats won by Civic Renewal".
+fn describe(key: &str, claim: &CountClaim) -> String {
+    let qualifiers = claim.count.qualifiers.join(" ");
+    let mut out = if claim.count.outcome.is_some() {
+        format!("the number {key}")
+    } else {
+        format!("the number of {key}")
+    };
+    if !qualifiers.is_empty() {
+        out.push_str(&format!(" ({qualifiers})"));
+    }
+    if let Some(holder) = &claim.holder {
+        let titled: Vec<String> = holder
+            .split(' ')
+            .map(|w| {
+                let mut c = w.chars();
+                c.next()
+                    .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+            })
+            .collect();
+        out.push_str(&format!(" for {}", titled.join(" ")));
+    }
+    out
+}

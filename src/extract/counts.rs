@@ -1,0 +1,207 @@
+//! Count claims: a number, what it counts, who holds it, and how it is stated.
+//!
+//! [`quantity`](super::quantity) reads the number phrase and the counted noun
+//! ("at least 30 dead"); this module adds what a check needs to compare two
+//! counts fairly: the modality and speaker of the statement, the event cue of
+//! its sentence, the day it is given for, and — for counts that belong to
+//! someone, like seats or votes — the holder ("Civic Renewal won 71 seats").
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+
+use super::event::{EventCue, cue};
+use super::modality::{Cues, Modality, context_cues};
+use super::presence::Context;
+use super::quantity::{CountMention, CountOptions, CountRole, find_counts};
+use crate::text::{Sentence, Token, TokenKind};
+
+/// A count as a claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountClaim {
+    pub count: CountMention,
+    /// Folded name of who the count belongs to, for counts that need one (seats, votes).
+    pub holder: Option<String>,
+    pub modality: Modality,
+    pub sentence: usize,
+    pub cue: EventCue,
+    /// The day the figure is given for, when the sentence names one ("by Sunday night").
+    pub day: Option<Date>,
+    /// The number as written ("at least 30"), for messages.
+    pub written: String,
+    /// Who is reported as giving the figure, folded, where the text names them.
+    pub speaker: Option<String>,
+}
+
+impl CountClaim {
+    /// The words that carry the claim.
+    pub fn span(&self) -> Range<usize> {
+        self.count.span.clone()
+    }
+}
+
+/// Counted nouns that belong to a holder: two parties' seats are not one count.
+const HELD: &[&str] = &[
+    "seats",
+    "votes",
+    "medals",
+    "points",
+    "goals",
+    "delegates",
+    "members",
+    "mandates",
+];
+
+/// Verbs between a holder and its count: "Civic Renewal won 71 seats".
+const HOLDING_VERBS: &[&str] = &[
+    "won", "wins", "win", "took", "takes", "secured", "secures", "gained", "gains", "got", "gets", "received",
+    "receives", "holds", "held", "has", "had", "claimed", "claims", "captured", "earned", "scored", "finished",
+    "ended", "with", "on",
+];
+
+/// Extracts count claims from one sentence of `text`; `published` anchors relative days.
+pub fn extract(
+    ctx: &Context,
+    text: &str,
+    sentence_idx: usize,
+    sentence: &Sentence,
+    published: Option<Date>,
+    opts: &CountOptions,
+    out: &mut Vec<CountClaim>,
+) {
+    let tokens = &ctx.seg.tokens;
+    let range = sentence.tokens.clone();
+    let slice = &tokens[range.clone()];
+    let counts = find_counts(slice, opts);
+    if counts.is_empty() {
+        return;
+    }
+    let lx = &ctx.pack.lexicon;
+    let event = cue(tokens, range.clone(), lx);
+    let day = as_of(slice, published);
+    for count in counts {
+        let held = count.noun.is_some_and(|n| HELD.contains(&n));
+        // A share with a holder is that holder's total: "Civic Renewal won 71 of the 180 seats".
+        if count.role != CountRole::Total && !(held && count.role == CountRole::Subset) {
+            continue;
+        }
+        let start = range.start + count.tokens.start;
+        let end = range.start + count.tokens.end;
+        let mut cues = Cues::default();
+        let forced = context_cues(ctx.seg, sentence, lx, start, start, end, &mut cues);
+        // Hedges and plans inside the count's own words: "the toll could be as many as 90".
+        // (Not every cue word: "were" in "people were missing" is no subjunctive.)
+        for t in &tokens[start..end] {
+            if lx.hedge.contains(&t.norm) || lx.planned.contains(&t.norm) {
+                cues.absorb(&t.norm, lx);
+            }
+        }
+        let modality = forced.unwrap_or_else(|| cues.modality());
+        let holder = if held {
+            match holder(slice, count.tokens.start) {
+                Some(h) => Some(h),
+                // Whose seats? Without a holder the count cannot be compared.
+                None => continue,
+            }
+        } else {
+            None
+        };
+        let speaker = match &modality {
+            Modality::Reported { speaker: Some(span) } => text.get(span.clone()).map(crate::text::fold),
+            _ => None,
+        };
+        out.push(CountClaim {
+            written: text.get(count.number.clone()).unwrap_or_default().to_string(),
+            count,
+            holder,
+            modality,
+            sentence: sentence_idx,
+            cue: event.clone(),
+            day,
+            speaker,
+        });
+    }
+}
+
+/// The day a sentence gives its figures for: "by Sunday night", "as of Tuesday".
+/// Without such a cutoff a figure is as of its text's date (the check supplies it).
+fn as_of(tokens: &[Token], published: Option<Date>) -> Option<Date> {
+    let published = published?;
+    for (i, t) in tokens.iter().enumerate() {
+        let cutoff = t.norm == "by" || (t.norm == "as" && tokens.get(i + 1).is_some_and(|n| n.norm == "of"));
+        if !cutoff {
+            continue;
+        }
+        let next = if t.norm == "as" { i + 2 } else { i + 1 };
+        if let Some(day) = tokens.get(next).and_then(|n| weekday(&n.norm)) {
+            // The most recent such day on or before publication.
+            let back = (published.weekday().to_monday_zero_offset() - day.to_monday_zero_offset()).rem_euclid(7);
+            return published.checked_sub(jiff::Span::new().days(i64::from(back))).ok();
+        }
+    }
+    None
+}
+
+fn weekday(norm: &str) -> Option<jiff::civil::Weekday> {
+    use jiff::civil::Weekday::*;
+    Some(match norm {
+        "monday" => Monday,
+        "tuesday" => Tuesday,
+        "wednesday" => Wednesday,
+        "thursday" => Thursday,
+        "friday" => Friday,
+        "saturday" => Saturday,
+        "sunday" => Sunday,
+        _ => return None,
+    })
+}
+
+/// Who holds the count starting at token `at`: "Civic Renewal won 71 seats",
+/// "gave Civic Renewal 71 of the 180 seats", "Civic Renewal: 71 seats".
+fn holder(tokens: &[Token], at: usize) -> Option<String> {
+    let name_before = |end: usize| -> Option<String> {
+        let mut start = end;
+        while start > 0 && tokens[start - 1].capitalized && tokens[start - 1].kind == TokenKind::Word {
+            start -= 1;
+        }
+        // A capitalised sentence opener alone ("The") is not a name.
+        let words: Vec<&str> = tokens[start..end].iter().map(|t| t.norm.as_str()).collect();
+        let pronoun_only = words.len() == 1 && matches!(words[0], "the" | "a" | "it" | "they");
+        (!words.is_empty() && !pronoun_only).then(|| words.join(" "))
+    };
+    let mut k = at;
+    // Skip the approximator and determiners between the verb and the number: "won only 12", "took just over 70".
+    while k > 0
+        && matches!(
+            tokens[k - 1].norm.as_str(),
+            "only" | "just" | "some" | "about" | "over" | "nearly"
+        )
+    {
+        k -= 1;
+    }
+    if k == 0 {
+        return None;
+    }
+    let before = &tokens[k - 1];
+    if before.norm == ":" {
+        return name_before(k - 1);
+    }
+    if HOLDING_VERBS.contains(&before.norm.as_str()) {
+        // "gave Civic Renewal 71": the verb is further left.
+        return name_before(k - 1);
+    }
+    if before.capitalized && before.kind == TokenKind::Word {
+        // "gave Civic Renewal 71 of the 180 seats".
+        let name = name_before(k)?;
+        let name_start = k - name.split(' ').count();
+        if name_start > 0
+            && matches!(
+                tokens[name_start - 1].norm.as_str(),
+                "gave" | "gives" | "give" | "handed" | "awarded"
+            )
+        {
+            return Some(name);
+        }
+    }
+    None
+}
