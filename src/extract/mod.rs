@@ -9,6 +9,7 @@ pub mod presence;
 pub mod quantity;
 #[cfg(test)]
 mod tests;
+pub mod when;
 
 use std::ops::Range;
 
