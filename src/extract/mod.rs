@@ -12,6 +12,7 @@ pub mod presence;
 pub mod quantity;
 #[cfg(test)]
 mod tests;
+pub mod when;
 
 use std::collections::BTreeMap;
 use std::ops::Range;

@@ -18,6 +18,7 @@
 use std::fmt;
 use std::ops::Range;
 
+use crate::source::{month_number, weekday};
 use crate::text::{Token, TokenKind};
 
 // ───────────────────────────── vocabulary ─────────────────────────────
@@ -575,43 +576,6 @@ const NOT_COUNT_BEFORE: &[&str] = &[
 const YEAR_PREPOSITIONS: &[&str] = &[
     "in", "since", "by", "of", "until", "till", "from", "before", "after", "during", "through", "to", "the", "early",
     "late", "mid", "fiscal",
-];
-
-const MONTHS: &[&str] = &[
-    "january",
-    "jan.",
-    "february",
-    "feb.",
-    "march",
-    "mar.",
-    "april",
-    "apr.",
-    "may",
-    "june",
-    "jun.",
-    "july",
-    "jul.",
-    "august",
-    "aug.",
-    "september",
-    "sept.",
-    "sep.",
-    "october",
-    "oct.",
-    "november",
-    "nov.",
-    "december",
-    "dec.",
-];
-
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 // ───────────────────────────── intervals ─────────────────────────────
@@ -1279,11 +1243,11 @@ fn starts_noun(tokens: &[Token], i: usize) -> bool {
 }
 
 fn is_month(t: Option<&Token>) -> bool {
-    t.is_some_and(|t| t.capitalized && MONTHS.contains(&t.norm.as_str()))
+    t.is_some_and(|t| t.capitalized && month_number(&t.norm).is_some())
 }
 
 fn is_weekday(t: &Token) -> bool {
-    WEEKDAYS.contains(&t.norm.as_str())
+    weekday(&t.norm).is_some()
 }
 
 /// Reads what the quantity `q` counts: the words after it, then the words before it.

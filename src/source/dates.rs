@@ -190,39 +190,75 @@ fn preceded_by(text: &str, at: usize, pred: impl Fn(char) -> bool) -> bool {
     text[..at].chars().next_back().is_some_and(pred)
 }
 
-fn month_number(name: &str) -> Option<i8> {
-    let key: String = name.chars().take(3).flat_map(char::to_lowercase).collect();
-    let n = match key.as_str() {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "may" => 5,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
-        _ => return None,
-    };
-    Some(n)
+/// Month names and the abbreviations [`MONTH`] accepts, with their numbers.
+const MONTH_NAMES: &[(&str, i8)] = &[
+    ("jan", 1),
+    ("january", 1),
+    ("feb", 2),
+    ("february", 2),
+    ("mar", 3),
+    ("march", 3),
+    ("apr", 4),
+    ("april", 4),
+    ("may", 5),
+    ("jun", 6),
+    ("june", 6),
+    ("jul", 7),
+    ("july", 7),
+    ("aug", 8),
+    ("august", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("september", 9),
+    ("oct", 10),
+    ("october", 10),
+    ("nov", 11),
+    ("november", 11),
+    ("dec", 12),
+    ("december", 12),
+];
+
+/// Weekday names and the abbreviations [`WEEKDAY`] accepts.
+const WEEKDAY_NAMES: &[(&str, Weekday)] = &[
+    ("mon", Weekday::Monday),
+    ("monday", Weekday::Monday),
+    ("tue", Weekday::Tuesday),
+    ("tues", Weekday::Tuesday),
+    ("tuesday", Weekday::Tuesday),
+    ("wed", Weekday::Wednesday),
+    ("wednesday", Weekday::Wednesday),
+    ("thu", Weekday::Thursday),
+    ("thur", Weekday::Thursday),
+    ("thurs", Weekday::Thursday),
+    ("thursday", Weekday::Thursday),
+    ("fri", Weekday::Friday),
+    ("friday", Weekday::Friday),
+    ("sat", Weekday::Saturday),
+    ("saturday", Weekday::Saturday),
+    ("sun", Weekday::Sunday),
+    ("sunday", Weekday::Sunday),
+];
+
+/// The month a name or abbreviation stands for, in any case, with or without
+/// a full stop: "Sept." and "SEPTEMBER" are 9; "Mayor" is no month.
+pub(crate) fn month_number(name: &str) -> Option<i8> {
+    lookup_name(MONTH_NAMES, name)
 }
 
-fn weekday(name: &str) -> Option<Weekday> {
-    let key: String = name.chars().take(3).flat_map(char::to_lowercase).collect();
-    let wd = match key.as_str() {
-        "mon" => Weekday::Monday,
-        "tue" => Weekday::Tuesday,
-        "wed" => Weekday::Wednesday,
-        "thu" => Weekday::Thursday,
-        "fri" => Weekday::Friday,
-        "sat" => Weekday::Saturday,
-        "sun" => Weekday::Sunday,
-        _ => return None,
-    };
-    Some(wd)
+/// The weekday a name or abbreviation stands for: "Thu", "thurs.", "Thursday".
+pub(crate) fn weekday(name: &str) -> Option<Weekday> {
+    lookup_name(WEEKDAY_NAMES, name)
+}
+
+/// Whether the name is a full spelling rather than an abbreviation ("May", "June" count as full).
+pub(crate) fn is_full_name(name: &str) -> bool {
+    let key = name.strip_suffix('.').unwrap_or(name).to_ascii_lowercase();
+    key.len() > 4 || matches!(key.as_str(), "may" | "june" | "july")
+}
+
+fn lookup_name<T: Copy>(table: &[(&str, T)], name: &str) -> Option<T> {
+    let key = name.strip_suffix('.').unwrap_or(name).to_ascii_lowercase();
+    table.iter().find(|(n, _)| *n == key).map(|&(_, v)| v)
 }
 
 #[cfg(test)]
@@ -349,6 +385,17 @@ mod tests {
         assert_eq!(parse_date_value("yesterday"), None);
         assert_eq!(parse_date_value("2025-13-01"), None);
         assert_eq!(parse_date_value("20250515"), None);
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(month_number("Sept."), Some(9));
+        assert_eq!(month_number("SEPTEMBER"), Some(9));
+        assert_eq!(month_number("Mayor"), None);
+        assert_eq!(month_number("Marc"), None);
+        assert_eq!(weekday("thurs."), Some(Weekday::Thursday));
+        assert_eq!(weekday("Sunny"), None);
+        assert!(is_full_name("June") && is_full_name("Thursday") && !is_full_name("Thu."));
     }
 
     #[test]

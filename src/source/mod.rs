@@ -17,6 +17,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 pub use dates::find_dates;
+pub(crate) use dates::{is_full_name, month_number, weekday};
 pub use discover::{discover, has_article_extension};
 pub use error::LoadError;
 
