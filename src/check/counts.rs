@@ -128,6 +128,7 @@ fn draft(corpus: &Corpus, code: &'static str, key: &str, pairs: &[(CountRef, Cou
     let what = describe(key, claim(*involved.first().expect("a conflict has claims")));
     Draft {
         code,
+        at_most: None,
         vars: vec![("what", what), ("summary", sides::summary(corpus, &sides))],
         labels: sides::labels(&sides, |side| format!("says {}", side.value)),
     }

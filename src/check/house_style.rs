@@ -40,6 +40,7 @@ pub(super) fn check(corpus: &Corpus, drafts: &mut Vec<Draft>) {
                 .collect();
             drafts.push(Draft {
                 code: "house-spelling",
+                at_most: None,
                 vars: vec![
                     ("prefer", spelling.prefer.clone()),
                     ("found", form.clone()),

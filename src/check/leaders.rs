@@ -94,6 +94,7 @@ pub(super) fn check(corpus: &Corpus, options: &CheckOptions, drafts: &mut Vec<Dr
             let group = group_name(corpus, named);
             drafts.push(Draft {
                 code: "leader-conflict",
+                at_most: None,
                 vars: vec![("group", group), ("summary", sides::summary(corpus, &sides))],
                 labels: sides::labels(&sides, |side| format!("says {} led it", side.value)),
             });

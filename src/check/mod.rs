@@ -6,6 +6,7 @@
 //! question claims never contradict anything.
 
 mod counts;
+mod dates;
 mod house_style;
 mod leaders;
 mod presence;
@@ -38,6 +39,7 @@ pub const CODES: &[&str] = &[
     "office-conflict",
     "count-conflict",
     "conflicting-reports",
+    "date-conflict",
 ];
 
 /// Settings that change what the checks report.
@@ -130,6 +132,9 @@ pub(crate) struct Draft {
     pub code: &'static str,
     pub vars: Vec<(&'static str, String)>,
     pub labels: Vec<Label>,
+    /// A ceiling on the check's severity for this finding: a one-day date drift is
+    /// at most a warning whatever the check's severity.
+    pub at_most: Option<Severity>,
 }
 
 fn fill(template: &str, vars: &[(&'static str, String)]) -> String {
@@ -151,6 +156,7 @@ pub fn run(corpus: &Corpus, options: &CheckOptions) -> Vec<Finding> {
     house_style::check(corpus, &mut drafts);
     leaders::check(corpus, options, &mut drafts);
     counts::check(corpus, options, &mut drafts);
+    dates::check(corpus, options, &mut drafts);
 
     let mut findings: Vec<Finding> = drafts
         .into_iter()
@@ -162,6 +168,7 @@ pub fn run(corpus: &Corpus, options: &CheckOptions) -> Vec<Finding> {
                 None if def.enabled => def.severity,
                 None => return None,
             };
+            let severity = draft.at_most.map_or(severity, |cap| severity.min(cap));
             let help = fill(&def.help, &draft.vars);
             Some(Finding {
                 code: def.code.clone(),

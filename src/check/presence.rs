@@ -216,6 +216,7 @@ pub(super) fn check(corpus: &Corpus, drafts: &mut Vec<Draft>) {
         );
         drafts.push(Draft {
             code: "presence-conflict",
+            at_most: None,
             vars: vec![("who", who.clone()), ("event", event), ("summary", summary)],
             labels,
         });

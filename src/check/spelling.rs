@@ -94,6 +94,7 @@ pub(super) fn check(corpus: &Corpus, drafts: &mut Vec<Draft>) {
                     let summary = format!("{} spells the name two ways; pick one", file_list(corpus, &[*doc]));
                     drafts.push(Draft {
                         code: "spelling-variant",
+                        at_most: None,
                         vars: vec![
                             ("who", who.clone()),
                             ("a", rare.to_string()),
@@ -137,6 +138,7 @@ pub(super) fn check(corpus: &Corpus, drafts: &mut Vec<Draft>) {
                 );
                 drafts.push(Draft {
                     code: "spelling-variant",
+                    at_most: None,
                     vars: vec![
                         ("who", who.clone()),
                         ("a", rare.to_string()),

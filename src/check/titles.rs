@@ -102,6 +102,7 @@ pub(super) fn stale_title(corpus: &Corpus, _options: &CheckOptions, drafts: &mut
         );
         drafts.push(Draft {
             code: "stale-title",
+            at_most: None,
             vars: vec![
                 ("who", who),
                 ("title", written.clone()),
@@ -134,6 +135,7 @@ pub(super) fn stale_title(corpus: &Corpus, _options: &CheckOptions, drafts: &mut
         );
         drafts.push(Draft {
             code: "undated-source",
+            at_most: None,
             vars: vec![("summary", summary)],
             labels,
         });
@@ -248,6 +250,7 @@ pub(super) fn title_conflict(
         }
         drafts.push(Draft {
             code: "title-conflict",
+            at_most: None,
             vars: vec![("who", who), ("title", office), ("summary", summary)],
             labels,
         });
@@ -323,6 +326,7 @@ pub(super) fn office_conflict(corpus: &Corpus, options: &CheckOptions, drafts: &
         let who = corpus.display(entity).to_string();
         drafts.push(Draft {
             code: "office-conflict",
+            at_most: None,
             vars: vec![
                 ("who", who),
                 ("a", sides[0].value.clone()),

@@ -115,6 +115,19 @@ pub fn render(run: &Run) -> String {
                 ),
             ));
         }
+        for d in &analysis.dates {
+            rows.push((
+                d.span.start,
+                format!(
+                    "date      {}{}  {:?}  ({})  {:?}",
+                    d.event.modifier.as_ref().map(|m| format!("{m} ")).unwrap_or_default(),
+                    d.event.noun,
+                    d.when,
+                    d.modality.as_str(),
+                    &doc.source[d.span.clone()]
+                ),
+            ));
+        }
         rows.sort();
         for (start, row) in rows {
             let (line, _) = lines.line_col(&doc.source, start);

@@ -4,6 +4,7 @@
 //! in parallel; linking names across documents happens later, in `resolve`.
 
 pub mod counts;
+pub mod dated;
 pub mod event;
 pub mod leader;
 pub mod mentions;
@@ -91,6 +92,8 @@ pub struct Analysis {
     pub leaders: Vec<LeaderClaim>,
     /// Numbers and what they count.
     pub counts: Vec<counts::CountClaim>,
+    /// When events happened, or were moved to.
+    pub dates: Vec<dated::DateClaim>,
     /// Spellings the house style avoids: (index into the pack's `house_style.forms`, span).
     pub house_spellings: Vec<(usize, Range<usize>)>,
     /// The context of each title claim, by claim index.
@@ -144,10 +147,13 @@ impl<'p> Extractor<'p> {
         let mut counts = Vec::new();
         let published = doc.meta.date.as_ref().map(|d| d.date);
         let count_options = quantity::CountOptions::default();
+        let mut dates = Vec::new();
+        let mut recent_event = None;
         for (si, sentence) in segmented.sentences.iter().enumerate() {
             presence::extract(&ctx, si, sentence, &self.triggers, &mut claims);
             leader::extract(&ctx, si, sentence, &mut leaders);
             counts::extract(&ctx, &doc.text, si, sentence, published, &count_options, &mut counts);
+            dated::extract(&ctx, si, sentence, published, &mut recent_event, &mut dates);
         }
         title_claims(&segmented, &mentions, &mut claims);
         claims.sort_by_key(|c| (c.span.start, c.span.end, c.subject));
@@ -162,6 +168,7 @@ impl<'p> Extractor<'p> {
             venues,
             leaders,
             counts,
+            dates,
             house_spellings: house_spellings(&doc.text, self.pack),
             titles,
         }

@@ -96,6 +96,8 @@ const STATUS_CUES: &[(&[&str], StatusKind)] = &[
     (&["took", "place"], StatusKind::Held),
     (&["take", "place"], StatusKind::Held),
     (&["held"], StatusKind::Held),
+    (&["sworn", "in"], StatusKind::Held),
+    (&["presented", "with"], StatusKind::Held),
     (&["happened"], StatusKind::Held),
     (&["met"], StatusKind::Held),
     (&["convened"], StatusKind::Held),
