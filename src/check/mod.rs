@@ -9,6 +9,7 @@ mod counts;
 mod dates;
 mod house_style;
 mod leaders;
+mod places;
 mod presence;
 mod sides;
 mod spelling;
@@ -40,6 +41,7 @@ pub const CODES: &[&str] = &[
     "count-conflict",
     "conflicting-reports",
     "date-conflict",
+    "place-conflict",
 ];
 
 /// Settings that change what the checks report.
@@ -157,6 +159,7 @@ pub fn run(corpus: &Corpus, options: &CheckOptions) -> Vec<Finding> {
     leaders::check(corpus, options, &mut drafts);
     counts::check(corpus, options, &mut drafts);
     dates::check(corpus, options, &mut drafts);
+    places::check(corpus, &mut drafts);
 
     let mut findings: Vec<Finding> = drafts
         .into_iter()

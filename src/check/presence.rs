@@ -82,7 +82,7 @@ pub(super) fn check(corpus: &Corpus, drafts: &mut Vec<Draft>) {
     let mut by_subject: BTreeMap<usize, Vec<(ClaimRef, Polarity, Resolved)>> = BTreeMap::new();
     for r in corpus.claims() {
         let claim = corpus.claim(r);
-        let ClaimValue::Presence { target } = &claim.value else {
+        let ClaimValue::Presence { target, .. } = &claim.value else {
             continue;
         };
         if !claim.modality.is_asserted() {

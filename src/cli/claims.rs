@@ -62,15 +62,17 @@ pub fn render(run: &Run) -> String {
         let mut rows: Vec<(usize, String)> = Vec::new();
         for c in &analysis.claims {
             let what = match &c.value {
-                ClaimValue::Presence { target } => format!(
-                    "presence  {}  {}at {}",
+                ClaimValue::Presence { target, whole_day } => format!(
+                    "presence  {}  {}at {}{}{}",
                     who(c.subject),
                     polarity(c.polarity),
                     match target {
                         Target::Place(p) => format!("{p:?}"),
                         Target::Event { place, noun } => format!("{noun} {place:?}"),
                         Target::Unspecified => "the event".to_string(),
-                    }
+                    },
+                    c.day.map(|d| format!(" on {}", d.start)).unwrap_or_default(),
+                    if *whole_day { " (all day)" } else { "" },
                 ),
                 ClaimValue::Title(t) => format!("title     {}  {:?} {}", who(c.subject), t.qualifier, t.title),
             };

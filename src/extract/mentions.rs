@@ -341,11 +341,19 @@ pub fn discover_people(seg: &Segmented, pack: &Pack) -> Vec<String> {
             }
             let titled = name_start > start || (start > 0 && is_title_word(&toks[start - 1].norm, pack));
             let words: Vec<String> = toks[name_start..end].iter().map(|t| t.norm.clone()).collect();
+            // "X said", "X, who …", and an apposition naming a role: "X, the energy minister".
+            // ("Port Aster, the Ostrovian port" names a place, not a person.)
+            let apposition_role = toks
+                .get(end + 1)
+                .is_some_and(|t| matches!(t.norm.as_str(), "a" | "an" | "the"))
+                && toks
+                    .iter()
+                    .skip(end + 2)
+                    .take(4)
+                    .any(|t| is_title_word(&t.norm, pack) || pack.lexicon.leader_nouns.contains(&t.norm));
             let speech_follows = toks.get(end).is_some_and(|t| pack.lexicon.reporting.contains(&t.norm))
                 || (toks.get(end).is_some_and(|t| t.norm == ",")
-                    && toks
-                        .get(end + 1)
-                        .is_some_and(|t| matches!(t.norm.as_str(), "a" | "an" | "the" | "who")));
+                    && (toks.get(end + 1).is_some_and(|t| t.norm == "who") || apposition_role));
             if words.len() == 1 {
                 *standalone.entry(words[0].clone()).or_default() += 1;
             }

@@ -58,7 +58,11 @@ pub enum Target {
 /// What a claim asserts about its subject.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ClaimValue {
-    Presence { target: Target },
+    /// Was (or was not) at the target; `whole_day` when the words fill the day ("spent Tuesday in").
+    Presence {
+        target: Target,
+        whole_day: bool,
+    },
     Title(TitlePhrase),
 }
 
@@ -74,6 +78,8 @@ pub struct Claim {
     pub span: Range<usize>,
     /// Index into the document's sentences.
     pub sentence: usize,
+    /// The day the claim is about, when its sentence names one next to it ("on Tuesday").
+    pub day: Option<when::DateRange>,
 }
 
 /// Everything extracted from one document.
@@ -94,6 +100,8 @@ pub struct Analysis {
     pub counts: Vec<counts::CountClaim>,
     /// When events happened, or were moved to.
     pub dates: Vec<dated::DateClaim>,
+    /// Places the text says are cities or towns ("the capital, Lindau").
+    pub settlements: Vec<PlaceRef>,
     /// Spellings the house style avoids: (index into the pack's `house_style.forms`, span).
     pub house_spellings: Vec<(usize, Range<usize>)>,
     /// The context of each title claim, by claim index.
@@ -142,6 +150,7 @@ impl<'p> Extractor<'p> {
             mentions: &mentions,
             index: &index,
             pack: self.pack,
+            published: doc.meta.date.as_ref().map(|d| d.date),
         };
         let mut leaders = Vec::new();
         let mut counts = Vec::new();
@@ -158,6 +167,7 @@ impl<'p> Extractor<'p> {
         title_claims(&segmented, &mentions, &mut claims);
         claims.sort_by_key(|c| (c.span.start, c.span.end, c.subject));
         claims.dedup_by(|a, b| a.subject == b.subject && a.value == b.value && a.span == b.span);
+        let settlements = presence::settlements(&segmented, &mentions, self.pack);
         let venues = presence::venues(&segmented, &mentions, self.pack);
         let surfaces = mentions.iter().map(|m| doc.text[m.span.clone()].to_string()).collect();
         let titles = title_contexts(&doc.text, &segmented, &claims);
@@ -169,6 +179,7 @@ impl<'p> Extractor<'p> {
             leaders,
             counts,
             dates,
+            settlements,
             house_spellings: house_spellings(&doc.text, self.pack),
             titles,
         }
@@ -235,6 +246,7 @@ fn title_claims(seg: &Segmented, mentions: &[Mention], out: &mut Vec<Claim>) {
             modality,
             span: title.span.start..m.span.end,
             sentence,
+            day: None,
         });
     }
 }

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use super::mentions::Mention;
 use super::modality::{Cues, context_cues, is_month_may};
+use super::when::{DateMention, Precision, find_date_mentions, guess_tense};
 use super::{Claim, ClaimValue, PlaceRef, Target};
 use crate::pack::{Element, EntityKind, ObjectSlot, Pack, Polarity, Trigger};
 use crate::text::{Segmented, Sentence, Token, TokenKind};
@@ -62,6 +63,8 @@ pub struct Context<'a> {
     pub mentions: &'a [Mention],
     pub index: &'a MentionIndex,
     pub pack: &'a Pack,
+    /// The text's publication date, which relative dates are read against.
+    pub published: Option<jiff::civil::Date>,
 }
 
 /// The subject found for a trigger: the people, the first token of the subject phrase, and cues met on the way.
@@ -74,6 +77,7 @@ pub(super) struct Subject {
 /// Extracts presence claims from one sentence.
 pub fn extract(ctx: &Context, sentence_idx: usize, sentence: &Sentence, triggers: &TriggerIndex, out: &mut Vec<Claim>) {
     let tokens = &ctx.seg.tokens;
+    let first_new = out.len();
     for p in sentence.tokens.clone() {
         let Some(candidates) = triggers.by_word.get(tokens[p].norm.as_str()) else {
             continue;
@@ -87,6 +91,31 @@ pub fn extract(ctx: &Context, sentence_idx: usize, sentence: &Sentence, triggers
                 break;
             }
         }
+    }
+    if out.len() > first_new {
+        attach_days(ctx, sentence, &mut out[first_new..]);
+    }
+}
+
+/// Gives each claim the day its sentence names next to it: "was in Port Aster on Tuesday".
+fn attach_days(ctx: &Context, sentence: &Sentence, claims: &mut [Claim]) {
+    let slice = &ctx.seg.tokens[sentence.tokens.clone()];
+    let dates = find_date_mentions(slice, ctx.published, guess_tense(slice));
+    for claim in claims {
+        let near = |d: &&DateMention| {
+            let (start, end) = (slice[d.tokens.start].span.start, slice[d.tokens.end - 1].span.end);
+            // Inside the claim's words, or among the few words after them.
+            let after = slice
+                .iter()
+                .filter(|t| t.span.start >= claim.span.end && t.span.end <= start)
+                .count();
+            (start >= claim.span.start && end <= claim.span.end) || (start >= claim.span.end && after <= 5)
+        };
+        claim.day = dates
+            .iter()
+            .filter(near)
+            .find(|d| d.precision == Precision::Day)
+            .and_then(|d| d.range);
     }
 }
 
@@ -102,6 +131,7 @@ fn match_trigger(
         mentions,
         index,
         pack,
+        ..
     } = *ctx;
     let tokens = &seg.tokens;
     let end = sentence.tokens.end;
@@ -210,11 +240,15 @@ fn match_trigger(
             .iter()
             .map(|&m| Claim {
                 subject: m,
-                value: ClaimValue::Presence { target: target.clone() },
+                value: ClaimValue::Presence {
+                    target: target.clone(),
+                    whole_day: trigger.whole_day,
+                },
                 polarity,
                 modality: modality.clone(),
                 span: tokens[mentions[m].tokens.start.min(p)].span.start..tokens[last_token].span.end,
                 sentence: sentence_idx,
+                day: None,
             })
             .collect(),
     )
@@ -557,6 +591,51 @@ fn is_venue(place: &PlaceRef, pack: &Pack) -> bool {
     }
 }
 
+/// Nouns for a settlement: "the capital, Lindau", "Port Aster, the Ostrovian port".
+pub(super) const SETTLEMENTS: &[&str] = &["capital", "city", "town", "port", "village", "municipality"];
+
+/// Places the text itself says are settlements, not countries or regions:
+/// "the capital, Lindau", "Port Aster, Ostrovia's second-largest city",
+/// "Osmera, the island's main port".
+pub fn settlements(seg: &Segmented, mentions: &[Mention], pack: &Pack) -> Vec<PlaceRef> {
+    let tokens = &seg.tokens;
+    let index = MentionIndex::new(mentions);
+    let mut out = Vec::new();
+    for sentence in &seg.sentences {
+        let (start, end) = (sentence.tokens.start, sentence.tokens.end);
+        for i in start..end {
+            // "the capital, Lindau".
+            if tokens[i].norm == "the"
+                && i + 3 < end
+                && SETTLEMENTS.contains(&tokens[i + 1].norm.as_str())
+                && tokens[i + 2].norm == ","
+                && let Some((place, _)) = place_at(tokens, mentions, &index, pack, i + 3, end)
+            {
+                out.push(place);
+            }
+            // "Port Aster, Ostrovia's second-largest city", "Osmera, the island's main port".
+            if tokens[i].norm == ","
+                && i > start
+                && (i + 2..(i + 7).min(end)).any(|k| SETTLEMENTS.contains(&tokens[k].norm.as_str()))
+            {
+                let mut first = i;
+                while first > start && tokens[first - 1].capitalized && tokens[first - 1].kind == TokenKind::Word {
+                    first -= 1;
+                }
+                if first < i
+                    && let Some((place, next)) = place_at(tokens, mentions, &index, pack, first, i)
+                    && next == i
+                {
+                    out.push(place);
+                }
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// A place named at token `pos`: a pack place, or a capitalised word that is no known entity.
 fn place_at(
     tokens: &[Token],
@@ -574,6 +653,16 @@ fn place_at(
             }
             _ => None,
         };
+    }
+    // "the capital, Lindau", "the port city of Osmera": the place is named after its kind.
+    if tokens[pos].norm == "the" && pos + 3 < end && SETTLEMENTS.contains(&tokens[pos + 1].norm.as_str()) {
+        let named = match tokens[pos + 2].norm.as_str() {
+            "," | "of" => pos + 3,
+            _ => end,
+        };
+        if named < end {
+            return place_at(tokens, mentions, index, pack, named, end);
+        }
     }
     let t = &tokens[pos];
     if t.kind == TokenKind::Word

@@ -408,6 +408,20 @@ impl<'f> Compiler<'f> {
                         continue;
                     }
                 };
+                let whole_day = match t.extent.as_ref().map(|e| e.get_ref().as_str()) {
+                    None | Some("moment") => false,
+                    Some("day") => true,
+                    Some(other) => {
+                        let span = t.extent.as_ref().map(Spanned::span);
+                        self.errors.push(pf.file.error(
+                            span,
+                            format!("unknown extent {other:?}"),
+                            "unknown extent",
+                            Some("use \"moment\" (the default) or \"day\"".into()),
+                        ));
+                        continue;
+                    }
+                };
                 for p in &t.patterns {
                     match compile_pattern(p.get_ref()) {
                         Ok(elements) => self.pack.triggers.push(Trigger {
@@ -415,6 +429,7 @@ impl<'f> Compiler<'f> {
                             polarity,
                             pattern: p.get_ref().clone(),
                             elements,
+                            whole_day,
                             origin: pf.origin(p.span().start),
                         }),
                         Err(msg) => self.errors.push(pf.file.error(

@@ -194,6 +194,9 @@ pub struct Trigger {
     pub polarity: Polarity,
     pub pattern: String,
     pub elements: Vec<Element>,
+    /// The claim fills a whole day ("spent Tuesday in Lindau", "remained in Lindau on
+    /// Tuesday"): someone there cannot also have been in another city that day.
+    pub whole_day: bool,
     pub origin: Origin,
 }
 

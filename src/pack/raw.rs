@@ -89,6 +89,9 @@ pub(crate) struct RawRole {
 pub(crate) struct RawTrigger {
     pub property: Spanned<String>,
     pub polarity: Spanned<String>,
+    /// "moment" (the default) or "day": "spent Tuesday in Lindau" fills the whole day.
+    #[serde(default)]
+    pub extent: Option<Spanned<String>>,
     pub patterns: Vec<Spanned<String>>,
 }
 
