@@ -40,8 +40,6 @@ const EVOLVING: &[&str] = &[
     "displaced",
     "arrested",
     "survived",
-    "finished",
-    "started",
 ];
 
 /// A count claim by document and index.
@@ -134,17 +132,20 @@ fn draft(corpus: &Corpus, code: &'static str, key: &str, pairs: &[(CountRef, Cou
     }
 }
 
-/// "the number killed", "the seats won by Civic Renewal".
+/// "how many people were killed", "how many runners finished", "the number of seats for Civic Renewal".
 fn describe(key: &str, claim: &CountClaim) -> String {
-    let qualifiers = claim.count.qualifiers.join(" ");
-    let mut out = if claim.count.outcome.is_some() {
-        format!("the number {key}")
+    let who = if claim.count.qualifiers.is_empty() {
+        "people".to_string()
     } else {
-        format!("the number of {key}")
+        claim.count.qualifiers.join(" ")
     };
-    if !qualifiers.is_empty() {
-        out.push_str(&format!(" ({qualifiers})"));
-    }
+    let mut out = match claim.count.outcome {
+        // Outcomes people do rather than suffer read in the active voice.
+        Some(outcome @ ("finished" | "started" | "registered" | "survived")) => format!("how many {who} {outcome}"),
+        Some("casualties") => "the number of casualties".to_string(),
+        Some(outcome) => format!("how many {who} were {outcome}"),
+        None => format!("the number of {key}"),
+    };
     if let Some(holder) = &claim.holder {
         let titled: Vec<String> = holder
             .split(' ')

@@ -225,3 +225,146 @@ fn leader_conflict_needs_one_group_one_event_and_one_leader_each() {
     ]);
     assert!(codes(&found).is_empty(), "{found:#?}");
 }
+
+#[test]
+fn a_share_of_a_total_against_a_count() {
+    let found = findings(&[
+        (
+            "column.md",
+            "2025-09-09",
+            "Fewer than half of the 18,400 registered runners reached the finish.",
+        ),
+        ("wire.md", "2025-09-08", "In the end, 13,207 runners finished."),
+    ]);
+    assert_eq!(codes(&found), ["count-conflict"], "{found:#?}");
+}
+
+#[test]
+fn count_conflicts_only_for_disjoint_figures_of_one_thing_at_one_moment() {
+    let fire = |a: &str, b: &str| findings(&[("a.md", "2025-09-15", a), ("b.md", "2025-09-15", b)]);
+    assert_eq!(
+        codes(&fire("The blast killed 41 people.", "57 people died in the blast.")),
+        ["count-conflict"]
+    );
+    // Compatible ranges and approximations.
+    assert!(fire("The blast killed 246 people.", "More than 200 people died.").is_empty());
+    assert!(fire("The blast killed 246 people.", "Nearly 250 people died.").is_empty());
+    assert!(fire("About 40 people were injured.", "38 people were injured.").is_empty());
+    // Updates, hedges, parts against totals, different scopes.
+    assert!(fire("The blast killed 41 people.", "The toll rose to 57.").is_empty());
+    assert!(
+        fire(
+            "The blast killed 41 people.",
+            "The toll could be as many as 90 people dead."
+        )
+        .is_empty()
+    );
+    assert!(
+        fire(
+            "The ferry carried 230 passengers and 12 crew.",
+            "242 people were on board."
+        )
+        .is_empty()
+    );
+    assert!(fire("The blast killed 41 people.", "57 people were injured.").is_empty());
+    assert!(fire("12 civilians were killed.", "30 soldiers were killed.").is_empty());
+    // A toll from another day is a revision, not a contradiction.
+    let found = findings(&[
+        ("a.md", "2025-09-14", "The blast killed 19 people."),
+        ("b.md", "2025-09-16", "57 people died in the blast."),
+    ]);
+    assert!(found.is_empty(), "{found:#?}");
+    // Another year's event.
+    assert!(fire("The blast killed 41 people.", "The 2009 blast killed 212 people.").is_empty());
+}
+
+#[test]
+fn two_named_speakers_disagreeing_is_advice() {
+    let found = findings(&[(
+        "a.md",
+        "2025-09-16",
+        "Admiral Teodor Brask said 29 people were still missing. Governor Mirela Osk said 70 people were missing.",
+    )]);
+    assert_eq!(codes(&found), ["conflicting-reports"], "{found:#?}");
+    assert_eq!(found[0].severity, crate::diagnostic::Severity::Advice);
+}
+
+#[test]
+fn seats_belong_to_their_holder() {
+    let found = findings(&[
+        (
+            "a.md",
+            "2025-10-18",
+            "Civic Renewal won 68 seats. Green Valleys won 22 seats.",
+        ),
+        (
+            "b.md",
+            "2025-10-20",
+            "Civic Renewal, which won 71 of the 180 seats, took 11 ministries.",
+        ),
+    ]);
+    assert_eq!(codes(&found), ["count-conflict"], "{found:#?}");
+    assert_eq!(
+        found[0].message,
+        "sources disagree on the number of seats for Civic Renewal"
+    );
+}
+
+#[test]
+fn date_conflicts_resolve_weekdays_against_each_texts_date() {
+    // Saturday 18 October: "on Friday" is 17 October. Wednesday 22 October: "on Wednesday" is that day.
+    let found = findings(&[
+        ("blog.md", "2025-10-18", "The new cabinet was sworn in on Friday."),
+        ("wire.md", "2025-10-22", "The new cabinet was sworn in on Wednesday."),
+    ]);
+    assert_eq!(codes(&found), ["date-conflict"], "{found:#?}");
+    // The same day, written two ways, agrees; a plan is no report.
+    let found = findings(&[
+        ("blog.md", "2025-10-18", "The new cabinet was sworn in on Friday."),
+        ("wire.md", "2025-10-20", "The cabinet was sworn in on October 17."),
+        (
+            "preview.md",
+            "2025-10-14",
+            "The cabinet is expected to be sworn in on Thursday.",
+        ),
+    ]);
+    assert!(found.is_empty(), "{found:#?}");
+    // One day apart is a warning.
+    let found = findings(&[
+        ("a.md", "2025-10-18", "The summit opened on Friday."),
+        ("b.md", "2025-10-18", "The summit opened on Thursday."),
+    ]);
+    assert_eq!(codes(&found), ["date-conflict"], "{found:#?}");
+    assert_eq!(found[0].severity, crate::diagnostic::Severity::Warning);
+}
+
+#[test]
+fn place_conflict_needs_a_whole_day_and_two_separate_cities() {
+    let found = findings(&[
+        (
+            "a.md",
+            "2025-11-12",
+            "Foreign Minister Paul Emery was in Marlow for the talks on Tuesday. Marlow, the country's main port, was busy.",
+        ),
+        (
+            "b.md",
+            "2025-11-13",
+            "Foreign Minister Paul Emery spent Tuesday in the capital, Harlan.",
+        ),
+    ]);
+    assert_eq!(codes(&found), ["place-conflict"], "{found:#?}");
+    // Two sightings on one day leave room for travel; a country contains its city.
+    let found = findings(&[
+        (
+            "a.md",
+            "2025-11-12",
+            "Foreign Minister Paul Emery was in Marlow on Tuesday. Marlow, the country's main port, was busy.",
+        ),
+        (
+            "b.md",
+            "2025-11-13",
+            "Foreign Minister Paul Emery flew to the capital, Harlan, on Tuesday.",
+        ),
+    ]);
+    assert!(found.is_empty(), "{found:#?}");
+}

@@ -187,7 +187,10 @@ fn holder(tokens: &[Token], at: usize) -> Option<String> {
         return name_before(k - 1);
     }
     if HOLDING_VERBS.contains(&before.norm.as_str()) {
-        // "gave Civic Renewal 71": the verb is further left.
+        // "Civic Renewal, which won 71 seats": the name before the relative clause.
+        if k >= 4 && matches!(tokens[k - 2].norm.as_str(), "which" | "who" | "that") && tokens[k - 3].norm == "," {
+            return name_before(k - 3);
+        }
         return name_before(k - 1);
     }
     if before.capitalized && before.kind == TokenKind::Word {

@@ -165,6 +165,29 @@ const APPROXIMATORS: &[(&[&str], Approx)] = &[
     (&["below"], Approx::Below),
 ];
 
+/// Shares of a written number: "half of the 18,400", "two-thirds of its 300".
+const FRACTIONS: &[(&[&str], f64)] = &[
+    (&["half"], 0.5),
+    (&["a", "third"], 1.0 / 3.0),
+    (&["one", "third"], 1.0 / 3.0),
+    (&["two", "-", "thirds"], 2.0 / 3.0),
+    (&["two", "thirds"], 2.0 / 3.0),
+    (&["a", "quarter"], 0.25),
+    (&["one", "quarter"], 0.25),
+    (&["three", "-", "quarters"], 0.75),
+    (&["three", "quarters"], 0.75),
+];
+
+/// Outcomes written as phrases: "reached the finish", "crossed the finish line".
+const OUTCOME_PHRASES: &[(&[&str], &str)] = &[
+    (&["reached", "the", "finish"], "finished"),
+    (&["crossed", "the", "finish", "line"], "finished"),
+    (&["completed", "the", "race"], "finished"),
+    (&["finished", "the", "race"], "finished"),
+    (&["taken", "to", "hospital"], "hospitalized"),
+    (&["taken", "to", "the", "hospital"], "hospitalized"),
+];
+
 /// Words after a number that make it approximate: "30 or more", "100-plus", "50-odd".
 const POST_APPROXIMATORS: &[(&[&str], Approx)] = &[
     (&["or", "more"], Approx::AtLeast),
@@ -871,6 +894,24 @@ fn range_tail(tokens: &[Token], start: usize, first: &Amount, title_case: bool) 
 
 fn parse_amount(tokens: &[Token], i: usize, title_case: bool) -> Option<Amount> {
     let t = tokens.get(i)?;
+    // "half of the 18,400", "two-thirds of its 300": a share of a written number.
+    if let Some((share, len)) = longest_match(tokens, i, FRACTIONS) {
+        let mut k = i + len;
+        if tokens.get(k).is_some_and(|t| t.is("of")) {
+            k += 1;
+            if tokens
+                .get(k)
+                .is_some_and(|t| matches!(t.norm.as_str(), "the" | "its" | "their" | "some"))
+            {
+                k += 1;
+            }
+            if tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number) {
+                let whole = parse_amount(tokens, k, title_case)?;
+                let value = whole.value()?;
+                return Some(exact_amount(whole.end, (value * share).round(), true));
+            }
+        }
+    }
     // "half a dozen"
     if t.is("half") && norms_at(tokens, i + 1, &["a", "dozen"]) {
         return Some(exact_amount(i + 3, 6.0, true));
@@ -1228,7 +1269,9 @@ fn is_count(tokens: &[Token], q: &Quantity, title_case: bool) -> bool {
         && !title_case
     {
         let named = |t: &Token, k: usize| t.capitalized && t.is_word() && k > 0 && !is_weekday(t);
-        if named(b, first - 1) && q.tokens.start == first {
+        // A name before a share of a counted whole is its holder, not a label:
+        // "gave Civic Renewal 71 of the 180 seats".
+        if named(b, first - 1) && q.tokens.start == first && !partitive_of_number(tokens, q.tokens.end) {
             return false;
         }
         if b.is("of") && first >= 2 && named(&tokens[first - 2], first - 2) {
@@ -1251,6 +1294,11 @@ fn is_weekday(t: &Token) -> bool {
 }
 
 /// Reads what the quantity `q` counts: the words after it, then the words before it.
+/// An outcome starting at token `k`, as a phrase or a word, with its length.
+fn outcome_at(tokens: &[Token], k: usize) -> Option<(&'static str, usize)> {
+    longest_match(tokens, k, OUTCOME_PHRASES).or_else(|| Some((lookup(OUTCOMES, &tokens.get(k)?.norm)?, 1)))
+}
+
 /// "of the 180 …" at token `i`: a share of a counted whole.
 fn partitive_of_number(tokens: &[Token], i: usize) -> bool {
     tokens.get(i).is_some_and(|t| t.is("of"))
@@ -1307,6 +1355,11 @@ fn read_count(tokens: &[Token], q: Quantity, updates: &[(usize, &'static str)]) 
             // "2,500 registered runners stayed away", "12 injured passengers were flown out":
             // the outcome is an attribute and what follows the noun says what is counted.
             if let Some((noun_key, len)) = longest_match(tokens, j, NOUNS) {
+                // "registered runners": a people noun is kept as a qualifier, as after a number.
+                let noun_words: Vec<&str> = tokens[j..j + len].iter().map(|t| t.norm.as_str()).collect();
+                if noun_key == PEOPLE && !matches!(noun_words[..], ["people"] | ["persons"]) {
+                    qualifiers.push(noun_words.join(" "));
+                }
                 let mut k = j + len;
                 while tokens
                     .get(k)
@@ -1315,9 +1368,10 @@ fn read_count(tokens: &[Token], q: Quantity, updates: &[(usize, &'static str)]) 
                     k += 1;
                 }
                 match tokens.get(k) {
-                    Some(t) if lookup(OUTCOMES, &t.norm).is_some() => {
-                        outcome = lookup(OUTCOMES, &t.norm);
-                        j = k + 1;
+                    Some(_) if outcome_at(tokens, k).is_some() => {
+                        let (key, len) = outcome_at(tokens, k).expect("checked above");
+                        outcome = Some(key);
+                        j = k + len;
                     }
                     Some(t) if t.is_word() && !t.capitalized && !ATTRIBUTE_FOLLOWERS.contains(&t.norm.as_str()) => {
                         return None;
@@ -1371,9 +1425,9 @@ fn read_count(tokens: &[Token], q: Quantity, updates: &[(usize, &'static str)]) 
         {
             k += 1;
         }
-        if let Some(key) = tokens.get(k).and_then(|t| lookup(OUTCOMES, &t.norm)) {
+        if let Some((key, len)) = outcome_at(tokens, k) {
             outcome = Some(key);
-            j = k + 1;
+            j = k + len;
         }
     }
     // "killing 12", "a death toll of 246", "the number of injured rose to 40".
@@ -2053,5 +2107,21 @@ mod tests {
         assert_eq!(hurt.outcome, Some("hospitalized"));
         let plain = one("The wave left 40 injured people in the town.");
         assert_eq!(plain.outcome, Some("injured"));
+    }
+
+    #[test]
+    fn shares_of_a_written_number() {
+        let c = one("Fewer than half of the 18,400 registered runners reached the finish.");
+        assert_eq!(c.outcome, Some("finished"));
+        assert!(
+            c.interval.contains(9000.0) && !c.interval.contains(9200.0),
+            "{}",
+            c.interval
+        );
+        assert_eq!(iv("two-thirds of the 300").as_exact(), Some(200.0));
+        assert_eq!(
+            one("About 13,207 runners crossed the finish line.").outcome,
+            Some("finished")
+        );
     }
 }
