@@ -25,7 +25,7 @@ use jiff::civil::Date;
 use super::sides::{self, Side};
 use super::{CheckOptions, Corpus, Draft};
 use crate::extract::counts::CountClaim;
-use crate::extract::quantity::CountOptions;
+use crate::extract::quantity::{CountOptions, Interval};
 
 /// Outcomes whose figures change by the hour: they are compared only for the same day.
 const EVOLVING: &[&str] = &[
@@ -78,7 +78,12 @@ pub(super) fn check(corpus: &Corpus, options: &CheckOptions, drafts: &mut Vec<Dr
         for (i, &a) in refs.iter().enumerate() {
             for &b in &refs[i + 1..] {
                 let (ca, cb) = (claim(a), claim(b));
-                if !ca.count.comparable(&opts).disjoint(&cb.count.comparable(&opts)) {
+                let (ia, ib) = (ca.count.comparable(&opts), cb.count.comparable(&opts));
+                if !ia.disjoint(&ib) {
+                    continue;
+                }
+                // "Dozens" is loose talk: it contradicts a figure only twice its range away.
+                if (ca.count.vague || cb.count.vague) && !far_apart(&ia, &ib) {
                     continue;
                 }
                 if !ca.cue.compatible(&cb.cue, (corpus.year(a.0), corpus.year(b.0))) {
@@ -109,6 +114,13 @@ pub(super) fn check(corpus: &Corpus, options: &CheckOptions, drafts: &mut Vec<Dr
     }
 }
 
+/// Whether one interval lies beyond twice the other: (200, ∞) against [24, 150) is not,
+/// (400, ∞) is.
+fn far_apart(a: &Interval, b: &Interval) -> bool {
+    let (low, high) = if a.hi <= b.lo { (a, b) } else { (b, a) };
+    high.lo >= 2.0 * low.hi
+}
+
 fn draft(corpus: &Corpus, code: &'static str, key: &str, pairs: &[(CountRef, CountRef)]) -> Draft {
     let claim = |(doc, i): CountRef| -> &CountClaim { &corpus.analyses[doc].counts[i] };
     let involved: BTreeSet<CountRef> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
@@ -117,8 +129,9 @@ fn draft(corpus: &Corpus, code: &'static str, key: &str, pairs: &[(CountRef, Cou
     for &r in &involved {
         let c = claim(r);
         let value = c.written.clone();
+        // "Dozens" in a headline and "dozens" in the body are one side.
         by_value
-            .entry(value.clone())
+            .entry(value.to_lowercase())
             .or_insert_with(|| Side::new(value))
             .add(r.0, c.span());
     }

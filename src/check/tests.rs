@@ -368,3 +368,26 @@ fn place_conflict_needs_a_whole_day_and_two_separate_cities() {
     ]);
     assert!(found.is_empty(), "{found:#?}");
 }
+
+#[test]
+fn headlines_and_loose_quantifiers_are_read_generously() {
+    // "Quake kills 9" in a headline is at least nine; the body says so.
+    let found = findings(&[
+        (
+            "a.md",
+            "2025-03-04",
+            "# Quake kills 9 in the north\n\nAt least nine people were killed.",
+        ),
+        ("b.md", "2025-03-04", "The quake killed at least 14 people."),
+    ]);
+    assert!(found.is_empty(), "{found:#?}");
+    // "Dozens" against "more than 200" is loose talk; against "more than 400" it is not.
+    let pair = |other: &str| {
+        findings(&[
+            ("a.md", "2025-03-04", "Dozens of people were injured."),
+            ("b.md", "2025-03-04", other),
+        ])
+    };
+    assert!(pair("More than 200 people were injured.").is_empty());
+    assert_eq!(codes(&pair("More than 400 people were injured.")), ["count-conflict"]);
+}

@@ -13,7 +13,8 @@ use jiff::civil::Date;
 use super::event::{EventCue, cue};
 use super::modality::{Cues, Modality, context_cues};
 use super::presence::Context;
-use super::quantity::{CountMention, CountOptions, CountRole, find_counts};
+use super::quantity::{CountMention, CountOptions, CountRole, Interval, find_counts};
+use crate::source::BlockKind;
 use crate::text::{Sentence, Token, TokenKind};
 
 /// A count as a claim.
@@ -79,7 +80,17 @@ pub fn extract(
     let lx = &ctx.pack.lexicon;
     let event = cue(tokens, range.clone(), lx);
     let day = as_of(slice, published);
-    for count in counts {
+    // Headlines drop "at least": "Quake kills 9" is at least nine.
+    let headline = matches!(sentence.block_kind, BlockKind::Title | BlockKind::Heading);
+    for mut count in counts {
+        if headline && let Some(n) = count.interval.as_exact() {
+            count.interval = Interval {
+                hi: f64::INFINITY,
+                hi_open: true,
+                ..Interval::exact(n)
+            };
+            count.round = false;
+        }
         let held = count.noun.is_some_and(|n| HELD.contains(&n));
         // A share with a holder is that holder's total: "Civic Renewal won 71 of the 180 seats".
         if count.role != CountRole::Total && !(held && count.role == CountRole::Subset) {
