@@ -165,15 +165,22 @@ pub(crate) fn stderr_color() -> bool {
 fn explain(pack: &Pack, code: &str) -> ExitCode {
     match pack.check(code) {
         Some(def) => {
-            let text = format!(
-                "{code} ({severity})\n\n## What it finds\n{what}\n\n## Why it matters\n{why}\n\n## Example\n{example}",
+            let severity = if def.enabled { def.severity.as_str() } else { "off" };
+            let mut text = format!(
+                "{code} ({severity})\n\n## What it finds\n{what}\n\n## Why it matters\n{why}\n\n## Example\n{example}\n",
                 code = def.code,
-                severity = def.severity.as_str(),
                 what = def.what.trim(),
                 why = def.why.trim(),
                 example = def.example.trim_end(),
             );
-            print(&format!("{text}\n"))
+            if !def.examples.is_empty() {
+                text.push_str("\n## Tested examples (factlint rules test)\n");
+                for e in &def.examples {
+                    let outcome = if e.expect.is_empty() { "stays silent" } else { "fires" };
+                    text.push_str(&format!("- {} — {outcome} ({})\n", e.name, e.origin));
+                }
+            }
+            print(&text)
         }
         None => {
             let nearest = pack
