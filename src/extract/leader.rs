@@ -7,7 +7,8 @@
 //! - passive: "the Corvian delegation was led by X", "Ukraine's team, headed by X,",
 //!   "was co-led by X and Y", and fronted "Led by X, the Russian delegation …";
 //! - active: "X led the Corvian delegation", "X, who heads Ukraine's team",
-//!   "X will lead the team" (planned, so not an assertion);
+//!   "sending X to lead Ukraine's team", "X will lead the team" (planned, so not
+//!   an assertion);
 //! - apposition: "X, head of the Russian delegation", "the head of the Russian
 //!   delegation, X". A "deputy head" is not the leader.
 //!
@@ -75,6 +76,23 @@ const GROUP_FILLERS: &[&str] = &[
 
 const DETERMINERS: &[&str] = &["the", "its", "their", "his", "her", "a", "an", "this", "that"];
 
+/// Verbs that put someone at the head of a group: "sending X to lead the team".
+const SENDING: &[&str] = &[
+    "sending",
+    "sent",
+    "send",
+    "sends",
+    "named",
+    "names",
+    "appointed",
+    "appoints",
+    "picked",
+    "chose",
+    "tapped",
+    "dispatched",
+    "dispatching",
+];
+
 /// A group noun phrase: its key and its token range.
 struct Group {
     key: GroupKey,
@@ -89,13 +107,20 @@ pub fn extract(ctx: &Context, sentence_idx: usize, sentence: &Sentence, out: &mu
     let event = cue(tokens, range.clone(), lx);
     for p in range.clone() {
         let t = &tokens[p];
-        let found = if lx.leader_verbs.contains(&t.norm) {
-            passive(ctx, sentence, p).or_else(|| active(ctx, sentence, p))
-        } else if lx.leader_nouns.contains(&t.norm) {
-            apposition(ctx, sentence, p)
-        } else {
-            None
+        // "head" is both a verb ("heads the team") and a noun ("head of the team").
+        let verb = || {
+            lx.leader_verbs
+                .contains(&t.norm)
+                .then(|| passive(ctx, sentence, p).or_else(|| active(ctx, sentence, p)))
+                .flatten()
         };
+        let noun = || {
+            lx.leader_nouns
+                .contains(&t.norm)
+                .then(|| apposition(ctx, sentence, p))
+                .flatten()
+        };
+        let found = verb().or_else(noun);
         let Some(found) = found else { continue };
         let mut cues = found.cues;
         let forced = context_cues(
@@ -193,6 +218,24 @@ fn active(ctx: &Context, sentence: &Sentence, verb: usize) -> Option<Found> {
     let group = group_starting_at(tokens, ctx.pack, verb + 1, sentence.tokens.end)?;
     let co = verb >= 2 && tokens[verb - 1].norm == "-" && tokens[verb - 2].norm == "co";
     let from = if co { verb - 2 } else { verb };
+    // "Kyiv is sending Rustem Umerov to lead its team", "named X to head the delegation".
+    if from >= 2
+        && tokens[from - 1].norm == "to"
+        && let Some(m) = ctx.index.ending_at(from - 2)
+        && ctx.mentions[m].kind == EntityKind::Person
+    {
+        let name_start = ctx.mentions[m].tokens.start;
+        let phrase_start = ctx.mentions[m].title.as_ref().map_or(name_start, |t| t.first_token);
+        if phrase_start > sentence.tokens.start && SENDING.contains(&tokens[phrase_start - 1].norm.as_str()) {
+            return Some(Found {
+                leaders: vec![m],
+                group: group.key,
+                co,
+                cues: Cues::default(),
+                tokens: name_start..group.tokens.end,
+            });
+        }
+    }
     let subject = subject_left(
         &ctx.seg.tokens,
         ctx.mentions,
@@ -376,7 +419,13 @@ fn group_ending_at(tokens: &[Token], pack: &Pack, noun: usize, start: usize) -> 
             break;
         }
     }
-    narrowing.push(canonical_group_noun(&tokens[noun].norm).to_string());
+    // "side", "team" and "delegation" are one group; "technical team" keeps its own words.
+    let head = if narrowing.is_empty() {
+        canonical_group_noun(&tokens[noun].norm)
+    } else {
+        tokens[noun].norm.as_str()
+    };
+    narrowing.push(head.to_string());
     Some(Group {
         key: GroupKey {
             owner,

@@ -217,3 +217,61 @@ fn another_person_with_a_known_surname_is_not_the_known_person() {
             .all(|m| m.name != NameRef::Pack(Pack::builtin().unwrap().entity_by_id("donald-trump").unwrap()))
     );
 }
+
+#[test]
+fn leader_claims_in_their_usual_forms() {
+    let pack = Pack::builtin().unwrap();
+    let read = |text: &str| {
+        let doc = crate::source::load_bytes(
+            std::path::Path::new("a.md"),
+            format!("---\ndate: 2025-05-15\n---\n\n{text}\n").as_bytes(),
+            &crate::source::LoadOptions::default(),
+        )
+        .unwrap();
+        let analysis = super::analyze_alone(&pack, &doc);
+        analysis
+            .leaders
+            .iter()
+            .map(|l| {
+                (
+                    l.group.owner.clone().unwrap_or_default(),
+                    l.group.noun.clone(),
+                    l.modality.as_str(),
+                    l.co,
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        read("The Corvian delegation was led by Deputy Trade Minister Jana Mirek."),
+        [("corvian".to_string(), "delegation".to_string(), "asserted", false)]
+    );
+    assert_eq!(
+        read("Led by Defense Minister Rustem Umerov, Ukraine's delegation arrived on Thursday."),
+        [("ukraine".to_string(), "delegation".to_string(), "asserted", false)]
+    );
+    assert_eq!(
+        read("Kyiv is sending Defense Minister Rustem Umerov to lead Ukraine's team."),
+        [("ukraine".to_string(), "delegation".to_string(), "asserted", false)]
+    );
+    assert_eq!(
+        read("Trade Minister Oskar Veltheim, who heads the Corvian team, spoke first."),
+        [("corvian".to_string(), "delegation".to_string(), "asserted", false)]
+    );
+    assert_eq!(
+        read(
+            "The Ostrovian side will be co-led by Commerce Minister Dmitar Kovel and Agriculture Minister Nadia Ferro."
+        ),
+        [("ostrovian".to_string(), "delegation".to_string(), "planned", true)]
+    );
+    assert_eq!(
+        read("Foreign Minister Anna Holt, head of the Brisk delegation, arrived."),
+        [("brisk".to_string(), "delegation".to_string(), "asserted", false)]
+    );
+    // A deputy head, and a technical team, are other posts.
+    assert!(read("Sava Ilic, deputy head of the Brisk delegation, arrived.").is_empty());
+    assert_eq!(
+        read("Trade Minister Sava Ilic heads the Ostrovian technical team.")[0].1,
+        "technical team"
+    );
+}
