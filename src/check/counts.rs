@@ -89,6 +89,9 @@ pub(super) fn check(corpus: &Corpus, options: &CheckOptions, drafts: &mut Vec<Dr
                 if !ca.cue.compatible(&cb.cue, (corpus.year(a.0), corpus.year(b.0))) {
                     continue;
                 }
+                if !corpus.same_story(a.0, b.0) {
+                    continue;
+                }
                 let same_moment = if evolving {
                     matches!((day(a), day(b)), (Some(x), Some(y)) if x == y)
                 } else {

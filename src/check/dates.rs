@@ -81,6 +81,9 @@ pub(super) fn check(corpus: &Corpus, options: &CheckOptions, drafts: &mut Vec<Dr
                 if a.0 == b.0 || !ca.event.matches(&cb.event) {
                     continue;
                 }
+                if !corpus.same_story(a.0, b.0) {
+                    continue;
+                }
                 if !ca.cue.compatible(&cb.cue, (corpus.year(a.0), corpus.year(b.0)))
                     || !corpus.same_period(a.0, b.0, options.same_period_days)
                 {

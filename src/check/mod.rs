@@ -108,6 +108,39 @@ impl<'a> Corpus<'a> {
         self.date(doc).map(|d| i32::from(d.year()))
     }
 
+    /// Whether two texts may tell one story: the same text, texts sharing at least two
+    /// proper nouns ("Osmera", "Tarvo"; one for texts naming fewer than six), or texts
+    /// too short on names to tell (the user
+    /// grouped them). Keeps a toll in one disaster from being compared with a toll in
+    /// another when a repository holds both.
+    pub fn same_story(&self, a: usize, b: usize) -> bool {
+        if a == b {
+            return true;
+        }
+        let (x, y) = (&self.analyses[a].proper_nouns, &self.analyses[b].proper_nouns);
+        if x.len() < 3 || y.len() < 3 {
+            return true;
+        }
+        // Short texts name few things: one shared name is enough for them.
+        let needed = if x.len().min(y.len()) < 6 { 1 } else { 2 };
+        let (mut i, mut j, mut shared) = (0, 0, 0);
+        while i < x.len() && j < y.len() {
+            match x[i].cmp(&y[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    if shared >= needed {
+                        return true;
+                    }
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        false
+    }
+
     /// Whether two documents were published within `days` of each other; an
     /// undated document is taken to be about the corpus's event.
     pub fn same_period(&self, a: usize, b: usize, days: i64) -> bool {

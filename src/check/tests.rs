@@ -391,3 +391,23 @@ fn headlines_and_loose_quantifiers_are_read_generously() {
     assert!(pair("More than 200 people were injured.").is_empty());
     assert_eq!(codes(&pair("More than 400 people were injured.")), ["count-conflict"]);
 }
+
+#[test]
+fn tolls_of_two_different_stories_are_not_compared() {
+    // A repository holding two disasters of the same day.
+    let found = findings(&[
+        (
+            "quake.md",
+            "2025-03-04",
+            "The earthquake near Korval in northern Vessia killed 14 people, Interior Minister Dalia Renn said. \
+             Rescuers from Brannock and Selvik searched the rubble.",
+        ),
+        (
+            "flood.md",
+            "2025-03-04",
+            "Floods along the Amber River in southern Tallia killed 31 people, Governor Piet Roos said. \
+             Villages near Ostmark and Dunvale were cut off.",
+        ),
+    ]);
+    assert!(found.is_empty(), "{found:#?}");
+}

@@ -102,6 +102,8 @@ pub struct Analysis {
     pub dates: Vec<dated::DateClaim>,
     /// Places the text says are cities or towns ("the capital, Lindau").
     pub settlements: Vec<PlaceRef>,
+    /// The text's proper nouns, folded and sorted: what tells one story from another.
+    pub proper_nouns: Vec<String>,
     /// Spellings the house style avoids: (index into the pack's `house_style.forms`, span).
     pub house_spellings: Vec<(usize, Range<usize>)>,
     /// The context of each title claim, by claim index.
@@ -180,6 +182,7 @@ impl<'p> Extractor<'p> {
             counts,
             dates,
             settlements,
+            proper_nouns: proper_nouns(&segmented, self.pack),
             house_spellings: house_spellings(&doc.text, self.pack),
             titles,
         }
@@ -202,6 +205,31 @@ fn title_contexts(text: &str, seg: &Segmented, claims: &[Claim]) -> BTreeMap<usi
         let written = text.get(title.span.clone()).unwrap_or_default().to_string();
         out.insert(ci, TitleContext { written, years });
     }
+    out
+}
+
+/// Capitalised words that are not sentence openers, titles or common capitalised words:
+/// "Osmera", "Tarvo", "Princess". Two texts about one story share some of them.
+fn proper_nouns(seg: &Segmented, pack: &Pack) -> Vec<String> {
+    let lx = &pack.lexicon;
+    let mut out: Vec<String> = seg
+        .sentences
+        .iter()
+        .flat_map(|s| s.tokens.clone().skip(1))
+        .map(|i| &seg.tokens[i])
+        .filter(|t| {
+            t.capitalized
+                && !t.all_caps
+                && t.kind == crate::text::TokenKind::Word
+                && t.norm.chars().count() > 2
+                && !lx.not_names.contains(&t.norm)
+                && !lx.title_heads.contains(&t.norm)
+                && !lx.title_modifiers.contains(&t.norm)
+        })
+        .map(|t| t.norm.clone())
+        .collect();
+    out.sort();
+    out.dedup();
     out
 }
 
