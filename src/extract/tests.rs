@@ -275,3 +275,29 @@ fn leader_claims_in_their_usual_forms() {
         "technical team"
     );
 }
+
+#[test]
+fn texts_mark_their_cities() {
+    let pack = Pack::builtin().unwrap();
+    let doc = crate::source::load_bytes(
+        std::path::Path::new("a.md"),
+        b"---\ndate: 2025-11-12\n---\n\nThe minister spent Tuesday in the capital, Lindau. Port Aster, Ostrovia's second-largest city, \
+          was quiet. Osmera, the island's main port, reopened. Ostrovia itself voted.\n",
+        &crate::source::LoadOptions::default(),
+    )
+    .unwrap();
+    let analysis = super::analyze_alone(&pack, &doc);
+    let named: Vec<&str> = analysis
+        .settlements
+        .iter()
+        .filter_map(|p| match p {
+            super::PlaceRef::Named(n) => Some(n.as_str()),
+            super::PlaceRef::Pack(_) => None,
+        })
+        .collect();
+    assert_eq!(
+        named,
+        ["lindau", "osmera", "port aster"],
+        "a country is not a settlement"
+    );
+}
