@@ -7,6 +7,8 @@ use std::process::ExitCode;
 
 use super::{print, render_error, stderr_color};
 use crate::engine::{self, Run, RunOptions};
+use crate::extract::dated::When;
+use crate::extract::when::DateRange;
 use crate::extract::{ClaimValue, Target};
 use crate::pack::{Pack, Polarity};
 use crate::report::position::LineIndex;
@@ -40,6 +42,20 @@ fn polarity(p: Polarity) -> &'static str {
     match p {
         Polarity::Affirmed => "",
         Polarity::Denied => "not ",
+    }
+}
+
+/// "on 2025-10-17", "moved from 2025-10-17 to 2025-10-22", "called off".
+fn when(w: &When) -> String {
+    let range = |r: &Option<DateRange>| match r {
+        Some(r) if r.start == r.end => r.start.to_string(),
+        Some(r) => format!("{}..{}", r.start, r.end),
+        None => "?".to_string(),
+    };
+    match w {
+        When::On(r) => format!("on {}", range(&Some(*r))),
+        When::Moved { from, to } => format!("moved from {} to {}", range(from), range(to)),
+        When::Cancelled => "called off".to_string(),
     }
 }
 
@@ -121,10 +137,10 @@ pub fn render(run: &Run) -> String {
             rows.push((
                 d.span.start,
                 format!(
-                    "date      {}{}  {:?}  ({})  {:?}",
+                    "date      {}{}  {}  ({})  {:?}",
                     d.event.modifier.as_ref().map(|m| format!("{m} ")).unwrap_or_default(),
                     d.event.noun,
-                    d.when,
+                    when(&d.when),
                     d.modality.as_str(),
                     &doc.source[d.span.clone()]
                 ),

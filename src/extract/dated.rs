@@ -220,9 +220,18 @@ fn event_of_verb(tokens: &[Token], at: usize) -> Option<EventKey> {
 /// The event noun closest before token `at`, within the clause.
 fn event_before(tokens: &[Token], at: usize, lx: &Lexicon) -> Option<(EventKey, usize)> {
     let from = at.saturating_sub(14);
-    (from..at)
-        .rev()
-        .find_map(|i| event_at(tokens, i, lx).map(|key| (key, i)))
+    (from..at).rev().find_map(|i| {
+        let key = event_at(tokens, i, lx)?;
+        // The phrase starts at its first word: "swearing-in", "prize-giving ceremony".
+        let start = if key.noun == "swearing-in" {
+            i - 2
+        } else if key.modifier.as_deref().is_some_and(|m| m.contains('-')) {
+            i - 3
+        } else {
+            i
+        };
+        Some((key, start))
+    })
 }
 
 /// The event named by the noun at token `i`, if it is an event noun: "the talks",
