@@ -34,8 +34,8 @@ pub struct RunOptions {
 /// The result of a run: the documents that loaded, what was found, and the files that could not be read.
 pub struct Run {
     /// Every document that loaded, in path order. With [`RunOptions::cited_texts_only`],
-    /// only the documents a finding points into keep their text (`source`, `text`,
-    /// `blocks`); the others keep their path and metadata.
+    /// only the documents a finding points into keep their original text (`source`; not
+    /// `text` nor `blocks`); the others keep their path and metadata.
     pub docs: Vec<Document>,
     pub analyses: Vec<Analysis>,
     pub resolution: Resolution,
@@ -57,7 +57,12 @@ fn first_pass(extractor: &Extractor, pack: &Pack, doc: Document) -> FirstPass {
     let (segmented, people) = extractor.discover(&doc);
     let own = NameTable::build([&people], pack);
     let probes = lookup_probes(&segmented, pack, &own);
-    let analysis = extractor.analyze(&doc, segmented, &people, &own);
+    let mut analysis = extractor.analyze(&doc, segmented, &people, &own);
+    // Kept for the whole run: no spare capacity.
+    analysis.mentions.shrink_to_fit();
+    analysis.surfaces.shrink_to_fit();
+    analysis.claims.shrink_to_fit();
+    analysis.venues.shrink_to_fit();
     FirstPass {
         doc,
         people,
@@ -118,7 +123,10 @@ pub fn run(inputs: &[PathBuf], pack: &Pack, options: &RunOptions) -> Run {
     let cited: Vec<usize> = cited.into_iter().collect();
     let reloaded: Vec<Option<Document>> = cited.par_iter().map(|&i| reload(&run.docs[i])).collect();
     for (i, doc) in cited.into_iter().zip(reloaded) {
-        if let Some(doc) = doc {
+        if let Some(mut doc) = doc {
+            // Reports quote the original file; the analysed copy is not needed again.
+            doc.text = String::new();
+            doc.blocks = Vec::new();
             run.docs[i] = doc;
         }
     }

@@ -746,7 +746,7 @@ impl Writer<'_> {
             3 => format!(
                 "{short} has argued for months that the {topic} fund should be weighted towards smaller states."
             ),
-            4 => format!("Asked about the cost, {short} said: “The bill for doing nothing is {n}.”"),
+            4 => format!("Asked about the cost, {name} said: “The bill for doing nothing is {n}.”"),
             5 => format!(
                 "According to {name}, the {noun} text still contains {} bracketed paragraphs.",
                 self.rng.range(3, 40)
@@ -755,7 +755,7 @@ impl Writer<'_> {
                 "{name}, who chaired a working group on the {topic} formula, said the numbers had been checked “line by line.”"
             ),
             _ => format!(
-                "Aides to {short} said the final wording was agreed late on {}.",
+                "Aides to {name} said the final wording was agreed late on {}.",
                 self.weekday()
             ),
         }

@@ -221,6 +221,7 @@ fn probe_hash(key: &str) -> u64 {
 pub fn lookup_probes(seg: &Segmented, pack: &Pack, own: &NameTable) -> Probes {
     let mut out = Probes::default();
     let mut key = String::new();
+    let mut keys: Vec<String> = Vec::new();
     for sentence in &seg.sentences {
         let tokens = sentence.tokens.clone();
         for i in tokens.clone() {
@@ -229,6 +230,7 @@ pub fn lookup_probes(seg: &Segmented, pack: &Pack, own: &NameTable) -> Probes {
                 continue;
             }
             let longest = pack.max_name_tokens.max(4).min(tokens.end - i);
+            keys.clear();
             key.clear();
             for n in 1..=longest {
                 let t = &seg.tokens[i + n - 1];
@@ -239,12 +241,15 @@ pub fn lookup_probes(seg: &Segmented, pack: &Pack, own: &NameTable) -> Probes {
                     key.push(' ');
                 }
                 key.push_str(&t.norm);
-                if own.full.contains(&key) {
-                    continue;
-                }
-                let hash = probe_hash(&key);
+                keys.push(key.clone());
+            }
+            // `match_at` tries the longest key first and stops at a full name this document
+            // knows (any table knows it too): shorter keys here are never looked up.
+            let known = keys.iter().rposition(|k| own.full.contains(k)).map_or(0, |n| n + 1);
+            for (n, k) in keys.iter().enumerate().skip(known) {
+                let hash = probe_hash(k);
                 out.full.push(hash);
-                if n == 1 && !own.surnames.contains_key(&key) {
+                if n == 0 && !own.surnames.contains_key(k) {
                     out.one_owner.push(hash);
                 }
             }
