@@ -106,6 +106,7 @@ pub fn segment(doc: &Document) -> Segmented {
     let mut out = Segmented::default();
     for block in &doc.blocks {
         let block_text = &doc.text[block.span.clone()];
+        let block_first_token = out.tokens.len();
         let quote_start = out.quotes.len();
         find_quotes(block_text, block.span.start, &mut out.quotes);
         let block_quotes = quote_start..out.quotes.len();
@@ -132,8 +133,10 @@ pub fn segment(doc: &Document) -> Segmented {
                 question,
             });
         }
+        let block_tokens = &out.tokens[block_first_token..];
         for q in block_quotes {
-            out.quotes[q].speaker = find_speaker(&doc.text, block.span.clone(), &out.quotes[q]);
+            let speaker = find_speaker(block_tokens, &out.quotes[q]);
+            out.quotes[q].speaker = speaker;
         }
     }
     out
@@ -172,25 +175,23 @@ pub fn tokenize_str(text: &str) -> Vec<Token> {
 /// Appends the tokens of `text[span]` to `out`.
 fn tokenize(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
     let slice = &text[span.clone()];
-    let segments: Vec<(usize, &str)> = slice
+    // Streamed, not collected: this runs over every text once.
+    let mut segments = slice
         .split_word_bound_indices()
         .filter(|(_, s)| !s.chars().all(char::is_whitespace))
-        .collect();
-    let mut i = 0;
-    while i < segments.len() {
-        let (offset, seg) = segments[i];
+        .peekable();
+    while let Some((offset, seg)) = segments.next() {
         let start = span.start + offset;
         let mut end = start + seg.len();
         // Keep the full stop of abbreviations and initials ("U.S.", "Gen.", "G.").
-        if let Some(&(next_offset, ".")) = segments.get(i + 1)
+        if let Some(&(next_offset, ".")) = segments.peek()
             && span.start + next_offset == end
             && is_abbreviation(seg)
         {
             end += 1;
-            i += 1;
+            segments.next();
         }
         push_word(text, start..end, out);
-        i += 1;
     }
 }
 
@@ -377,10 +378,12 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
 
 /// Looks for who is speaking right after a quote ("…,” he said", "…,” said Rubio")
 /// or right before it ("Zelenskyy: “…”", "Rubio said: “…”").
-fn find_speaker(text: &str, block: Range<usize>, quote: &Quote) -> Option<Range<usize>> {
-    let mut after = Vec::new();
-    tokenize(text, quote.span.end..block.end, &mut after);
-    let after: Vec<&Token> = after.iter().filter(|t| t.norm != ",").take(5).collect();
+///
+/// `block` is the block's tokens, in order; the quote's neighbours are found by
+/// binary search rather than by tokenizing the block again for every quote.
+fn find_speaker(block: &[Token], quote: &Quote) -> Option<Range<usize>> {
+    let after_start = block.partition_point(|t| t.span.start < quote.span.end);
+    let after: Vec<&Token> = block[after_start..].iter().filter(|t| t.norm != ",").take(5).collect();
     if let [first, second, ..] = after.as_slice() {
         if SPEECH_VERBS.contains(&first.norm.as_str()) && second.capitalized && second.is_word() {
             return Some(name_run(&after[1..]));
@@ -399,9 +402,8 @@ fn find_speaker(text: &str, block: Range<usize>, quote: &Quote) -> Option<Range<
             }
         }
     }
-    let mut before = Vec::new();
-    tokenize(text, block.start..quote.span.start, &mut before);
-    let mut rev = before.iter().rev().peekable();
+    let before_end = block.partition_point(|t| t.span.end <= quote.span.start);
+    let mut rev = block[..before_end].iter().rev().peekable();
     if rev.peek().is_some_and(|t| t.norm == ":" || t.norm == ",") {
         rev.next();
     }

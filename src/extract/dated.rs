@@ -86,7 +86,11 @@ pub fn extract(
     let slice = &tokens[range.clone()];
     let lx = &ctx.pack.lexicon;
     let statuses = event_statuses(slice, published, guess_tense(slice));
-    let event = cue(tokens, range.clone(), lx);
+    let event = if statuses.is_empty() {
+        EventCue::default()
+    } else {
+        cue(tokens, range.clone(), lx)
+    };
     for status in &statuses {
         if status.negated {
             continue;

@@ -104,7 +104,8 @@ pub fn extract(ctx: &Context, sentence_idx: usize, sentence: &Sentence, out: &mu
     let tokens = &ctx.seg.tokens;
     let lx = &ctx.pack.lexicon;
     let range = sentence.tokens.clone();
-    let event = cue(tokens, range.clone(), lx);
+    // Read once, and only for a sentence that makes a claim.
+    let mut event = None;
     for p in range.clone() {
         let t = &tokens[p];
         // "head" is both a verb ("heads the team") and a noun ("head of the team").
@@ -146,7 +147,7 @@ pub fn extract(ctx: &Context, sentence_idx: usize, sentence: &Sentence, out: &mu
             modality,
             span: tokens[found.tokens.start].span.start..tokens[found.tokens.end - 1].span.end,
             sentence: sentence_idx,
-            cue: event.clone(),
+            cue: event.get_or_insert_with(|| cue(tokens, range.clone(), lx)).clone(),
         });
     }
 }

@@ -1,6 +1,6 @@
 //! Entity mentions: names from the rule pack and names discovered in the text, with their titles.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 use crate::pack::{EntityIdx, EntityKind, Pack};
@@ -314,7 +314,7 @@ const PARTICLES: &[&str] = &[
 /// before a speech verb, or whose surname recurs on its own.
 pub fn discover_people(seg: &Segmented, pack: &Pack) -> Vec<String> {
     let mut candidates: Vec<(Vec<String>, bool)> = Vec::new();
-    let mut standalone: HashMap<String, usize> = HashMap::new();
+    let mut standalone: HashMap<String, usize> = HashMap::default();
     for sentence in &seg.sentences {
         // Headlines capitalise every word: they name no one we would not find in the body.
         if matches!(sentence.block_kind, BlockKind::Title | BlockKind::Heading) {

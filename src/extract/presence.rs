@@ -1,6 +1,6 @@
 //! Presence claims: who was, or was not, at an event or a place.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::mentions::Mention;
 use super::modality::{Cues, context_cues, is_month_may};
@@ -45,7 +45,7 @@ pub struct TriggerIndex<'p> {
 
 impl<'p> TriggerIndex<'p> {
     pub fn new(pack: &'p Pack) -> TriggerIndex<'p> {
-        let mut by_word: HashMap<&str, Vec<&Trigger>> = HashMap::new();
+        let mut by_word: HashMap<&str, Vec<&Trigger>> = HashMap::default();
         for trigger in &pack.triggers {
             if let Some(Element::Word(words)) = trigger.elements.iter().find(|e| matches!(e, Element::Word(_))) {
                 for w in words {

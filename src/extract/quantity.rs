@@ -17,6 +17,7 @@
 
 use std::fmt;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::source::{month_number, weekday};
 use crate::text::{Token, TokenKind};
@@ -1182,17 +1183,45 @@ impl CountMention {
     }
 }
 
+/// Whether a number phrase could start at this token: digits, or the first word of a
+/// number word, approximator, vague amount or share. Checked with one hash lookup
+/// before the tables are scanned.
+fn may_start_quantity(t: &Token) -> bool {
+    static FIRST_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
+        let mut words: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+        words.extend(UNITS.iter().map(|(w, _)| *w));
+        words.extend(TENS.iter().map(|(w, _)| *w));
+        words.extend(VAGUE_PLURALS.iter().map(|(w, _, _)| *w));
+        words.extend(VAGUE_PHRASES.iter().map(|(w, _, _)| w[0]));
+        words.extend(APPROXIMATORS.iter().map(|(w, _)| w[0]));
+        words.extend(FRACTIONS.iter().map(|(w, _)| w[0]));
+        words.extend(["between", "half", "a", "an"]);
+        words
+    });
+    t.kind == TokenKind::Number
+        || t.norm.starts_with(|c: char| c.is_ascii_digit())
+        || FIRST_WORDS.contains(t.norm.as_str())
+}
+
 /// Finds the counts in one sentence's tokens.
 ///
 /// "At least 246 people were killed and more than 100 injured" gives two
 /// mentions: `[246, ∞)` people killed and `(100, ∞)` injured. Only numbers
 /// that count a known noun or outcome are reported.
 pub fn find_counts(tokens: &[Token], opts: &CountOptions) -> Vec<CountMention> {
+    // Most sentences hold no number at all: say so before any table is read.
+    if !tokens.iter().any(may_start_quantity) {
+        return Vec::new();
+    }
     let title_case = looks_title_case(tokens);
     let updates = update_cues(tokens);
     let mut found: Vec<CountMention> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if !may_start_quantity(&tokens[i]) {
+            i += 1;
+            continue;
+        }
         let Some(q) = parse_quantity_in(tokens, i, opts, title_case) else {
             i += 1;
             continue;

@@ -927,9 +927,16 @@ struct Cue {
 }
 
 fn find_cues(tokens: &[Token]) -> Vec<Cue> {
+    // One hash lookup per token rejects the words no cue starts with.
+    static FIRST_WORDS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| STATUS_CUES.iter().map(|(words, _)| words[0]).collect());
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if !FIRST_WORDS.contains(tokens[i].norm.as_str()) {
+            i += 1;
+            continue;
+        }
         let Some(&(words, kind)) = STATUS_CUES
             .iter()
             .filter(|(words, _)| norms_at(tokens, i, words))

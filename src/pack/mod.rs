@@ -18,7 +18,7 @@ mod error;
 mod pattern;
 mod raw;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::fmt;
 use std::sync::Arc;
 
@@ -200,35 +200,39 @@ pub struct Trigger {
     pub origin: Origin,
 }
 
+/// A set of folded words. Looked up for nearly every token of every text, so it
+/// hashes with FxHash: keys are short trusted words, not attacker-chosen input.
+pub type WordSet = FxHashSet<String>;
+
 /// Folded word lists that the extractors consult.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    pub title_heads: HashSet<String>,
-    pub title_modifiers: HashSet<String>,
-    pub title_synonyms: HashMap<String, String>,
-    pub former: HashSet<String>,
-    pub then: HashSet<String>,
-    pub acting: HashSet<String>,
-    pub elect: HashSet<String>,
-    pub event_nouns: HashSet<String>,
-    pub auxiliaries: HashSet<String>,
-    pub negation: HashSet<String>,
-    pub negative_control: HashSet<String>,
-    pub control: HashSet<String>,
-    pub hedge: HashSet<String>,
-    pub planned: HashSet<String>,
-    pub hypothetical: HashSet<String>,
-    pub reporting: HashSet<String>,
-    pub clause_breaks: HashSet<String>,
-    pub not_names: HashSet<String>,
+    pub title_heads: WordSet,
+    pub title_modifiers: WordSet,
+    pub title_synonyms: FxHashMap<String, String>,
+    pub former: WordSet,
+    pub then: WordSet,
+    pub acting: WordSet,
+    pub elect: WordSet,
+    pub event_nouns: WordSet,
+    pub auxiliaries: WordSet,
+    pub negation: WordSet,
+    pub negative_control: WordSet,
+    pub control: WordSet,
+    pub hedge: WordSet,
+    pub planned: WordSet,
+    pub hypothetical: WordSet,
+    pub reporting: WordSet,
+    pub clause_breaks: WordSet,
+    pub not_names: WordSet,
     /// Nouns for the parts of a recurring event ("round", "edition", "stage").
-    pub event_parts: HashSet<String>,
+    pub event_parts: WordSet,
     /// Verbs of leading a group ("led", "heads", "chaired").
-    pub leader_verbs: HashSet<String>,
+    pub leader_verbs: WordSet,
     /// Nouns for a group with one leader ("delegation", "team").
-    pub group_nouns: HashSet<String>,
+    pub group_nouns: WordSet,
     /// Nouns for a group's leader in an apposition ("head", "leader").
-    pub leader_nouns: HashSet<String>,
+    pub leader_nouns: WordSet,
 }
 
 /// A check's definition: its code, severity, message templates, docs and examples.
@@ -318,10 +322,10 @@ pub struct Pack {
     pub facts_as_of: Option<Date>,
     pub entities: Vec<Entity>,
     /// Folded, space-joined name tokens → entities with that name.
-    pub names: HashMap<String, Vec<NameEntry>>,
+    pub names: FxHashMap<String, Vec<NameEntry>>,
     pub max_name_tokens: usize,
     /// Folded demonyms and adjectives ("russian", "u.s.") → place.
-    pub adjectives: HashMap<String, EntityIdx>,
+    pub adjectives: FxHashMap<String, EntityIdx>,
     pub triggers: Vec<Trigger>,
     pub lexicon: Lexicon,
     pub checks: Vec<CheckDef>,

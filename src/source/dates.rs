@@ -10,6 +10,9 @@ use jiff::civil::{Date, Weekday};
 use regex::{Captures, Regex};
 
 /// Month names and abbreviations; the longest spelling is tried first.
+///
+/// Word boundaries are ASCII (`(?-u:\b)`): the names are ASCII, and a Unicode
+/// boundary would force the regex engine off its fast path on every curly quote.
 const MONTH: &str = r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 const WEEKDAY: &str =
     r"(?i:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)";
@@ -19,16 +22,17 @@ const SP1: &str = r"(?:[^\S\n]+(?:\n[^\S\n]*)?|\n[^\S\n]*)";
 const SEP: &str = r"[^\S\n]*,?[^\S\n]*(?:\n[^\S\n]*)?";
 
 static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    let wd = format!(r"(?:\b(?P<wd>{WEEKDAY})\b\.?[^\S\n]*,?{SP1})?");
-    let pattern =
-        format!(r"{wd}\b(?P<mon>{MONTH})\b\.?{SP1}(?P<day>[0-9]{{1,2}})(?i:st|nd|rd|th)?\b{SEP}(?P<year>[0-9]{{4}})");
+    let wd = format!(r"(?:(?-u:\b)(?P<wd>{WEEKDAY})(?-u:\b)\.?[^\S\n]*,?{SP1})?");
+    let pattern = format!(
+        r"{wd}(?-u:\b)(?P<mon>{MONTH})(?-u:\b)\.?{SP1}(?P<day>[0-9]{{1,2}})(?i:st|nd|rd|th)?(?-u:\b){SEP}(?P<year>[0-9]{{4}})"
+    );
     Regex::new(&pattern).expect("month-first date pattern is valid")
 });
 
 static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    let wd = format!(r"(?:\b(?P<wd>{WEEKDAY})\b\.?[^\S\n]*,?{SP1})?");
+    let wd = format!(r"(?:(?-u:\b)(?P<wd>{WEEKDAY})(?-u:\b)\.?[^\S\n]*,?{SP1})?");
     let pattern = format!(
-        r"{wd}\b(?P<day>[0-9]{{1,2}})(?i:st|nd|rd|th)?{SP1}(?:(?i:of){SP1})?(?P<mon>{MONTH})\b\.?[^\S\n]*,?{SP1}(?P<year>[0-9]{{4}})"
+        r"{wd}(?-u:\b)(?P<day>[0-9]{{1,2}})(?i:st|nd|rd|th)?{SP1}(?:(?i:of){SP1})?(?P<mon>{MONTH})(?-u:\b)\.?[^\S\n]*,?{SP1}(?P<year>[0-9]{{4}})"
     );
     Regex::new(&pattern).expect("day-first date pattern is valid")
 });
@@ -118,11 +122,19 @@ pub(crate) fn parse_date_value(value: &str) -> Option<Date> {
         .map(|(_, date)| date)
 }
 
+/// The longest line that can hold only a date and its prefix
+/// ("Published: Wednesday, September 17, 2025 at 10:45 a.m." is under this).
+const DATE_LINE_MAX: usize = 80;
+
 /// Returns the date on `line` if the line holds nothing else, apart from an
 /// optional "Published"/"Updated"/"Posted"/"Date:" prefix. The span is relative to `line`.
 pub(crate) fn date_only_line(line: &str) -> Option<(Range<usize>, Date)> {
     let trimmed_start = line.len() - line.trim_start().len();
     let body = line.trim();
+    // A line of prose is no date line: skip the regexes for anything long or digit-free.
+    if body.len() > DATE_LINE_MAX || !body.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let prefix = DATE_LINE_PREFIX.find(body).map_or(0, |m| m.end());
     let rest = &body[prefix..];
     let rest = rest.trim_end_matches(|c: char| c == '.' || c == '|' || c.is_whitespace());
