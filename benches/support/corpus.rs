@@ -606,11 +606,15 @@ fn generate_event(seed: u64, index: usize, size: usize) -> Event {
         });
     }
     rng.shuffle(&mut order);
-    if plant_title {
-        let former = order[0];
+    // "former" dated after the plain title may be a change of office, which factlint
+    // does not flag; a planted conflict puts the plain title on or after the "former"
+    // one (article k is dated k % 5 days into the event).
+    let former = order[0];
+    let later: Vec<usize> = order[1..].iter().copied().filter(|&d| d % 5 >= former % 5).collect();
+    if plant_title && !later.is_empty() {
         duties[former].title = Some(true);
-        let plain: Vec<usize> = order[1..].iter().copied().filter(|_| rng.chance(60)).collect();
-        let plain = if plain.is_empty() { vec![order[1]] } else { plain };
+        let plain: Vec<usize> = later.iter().copied().filter(|_| rng.chance(60)).collect();
+        let plain = if plain.is_empty() { vec![later[0]] } else { plain };
         for &d in &plain {
             duties[d].title = Some(false);
         }
