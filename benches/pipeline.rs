@@ -73,12 +73,7 @@ static FIXTURE: LazyLock<Fixture> = LazyLock::new(|| {
     let refs: Vec<&Analysis> = analyses.iter().collect();
     let resolution = resolve(&pack, &names, &refs);
     let findings = check::run(
-        &Corpus {
-            pack: &pack,
-            docs: &docs,
-            analyses: &analyses,
-            resolution: &resolution,
-        },
+        &Corpus::new(&pack, &docs, &analyses, &resolution),
         &CheckOptions::default(),
     );
     drop(extractor);
@@ -158,12 +153,7 @@ fn resolve_and_check(bencher: Bencher) {
         let names = NameTable::build(f.people.iter(), &f.pack);
         let refs: Vec<&Analysis> = f.analyses.iter().collect();
         let resolution = resolve(&f.pack, &names, &refs);
-        let corpus = Corpus {
-            pack: &f.pack,
-            docs: &f.docs,
-            analyses: &f.analyses,
-            resolution: &resolution,
-        };
+        let corpus = Corpus::new(&f.pack, &f.docs, &f.analyses, &resolution);
         check::run(&corpus, &CheckOptions::default()).len()
     });
 }

@@ -182,12 +182,7 @@ fn finish(
         .unzip();
     let refs: Vec<&Analysis> = analyses.iter().collect();
     let resolution = resolve(pack, &names, &refs);
-    let corpus = Corpus {
-        pack,
-        docs: &docs,
-        analyses: &analyses,
-        resolution: &resolution,
-    };
+    let corpus = Corpus::new(pack, &docs, &analyses, &resolution);
     let findings = check::run(&corpus, options);
     Run {
         docs,

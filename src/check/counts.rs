@@ -71,48 +71,56 @@ pub(super) fn check(corpus: &Corpus, options: &CheckOptions, drafts: &mut Vec<Dr
     }
     // The day a figure is given for: the one its sentence names, else its text's date.
     let day = |r: CountRef| -> Option<Date> { claim(r).day.or_else(|| corpus.date(r.0)) };
-    for ((key, _, _), refs) in groups {
+    // A pair met in two story groups (through a text that names too few to tell) is judged once.
+    let mut judged: BTreeSet<(CountRef, CountRef)> = BTreeSet::new();
+    for ((key, _, _), all) in groups {
         let evolving = EVOLVING.contains(&key.as_str());
-        let mut conflicts: Vec<(CountRef, CountRef)> = Vec::new();
-        let mut reports: Vec<(CountRef, CountRef)> = Vec::new();
-        for (i, &a) in refs.iter().enumerate() {
-            for &b in &refs[i + 1..] {
-                let (ca, cb) = (claim(a), claim(b));
-                let (ia, ib) = (ca.count.comparable(&opts), cb.count.comparable(&opts));
-                if !ia.disjoint(&ib) {
-                    continue;
-                }
-                // "Dozens" is loose talk: it contradicts a figure only twice its range away.
-                if (ca.count.vague || cb.count.vague) && !far_apart(&ia, &ib) {
-                    continue;
-                }
-                if !ca.cue.compatible(&cb.cue, (corpus.year(a.0), corpus.year(b.0))) {
-                    continue;
-                }
-                if !corpus.same_story(a.0, b.0) {
-                    continue;
-                }
-                let same_moment = if evolving {
-                    matches!((day(a), day(b)), (Some(x), Some(y)) if x == y)
-                } else {
-                    corpus.same_period(a.0, b.0, options.event_window_days)
-                };
-                if !same_moment {
-                    continue;
-                }
-                match (&ca.speaker, &cb.speaker) {
-                    (Some(x), Some(y)) if x != y => reports.push((a, b)),
-                    // Within one text, figures from one voice may be a story told in order.
-                    _ if a.0 == b.0 => {}
-                    _ => conflicts.push((a, b)),
+        // One finding per story: two disasters never share a finding.
+        for refs in corpus.story_groups(&all, |r: CountRef| r.0) {
+            let mut conflicts: Vec<(CountRef, CountRef)> = Vec::new();
+            let mut reports: Vec<(CountRef, CountRef)> = Vec::new();
+            for (i, &a) in refs.iter().enumerate() {
+                for &b in &refs[i + 1..] {
+                    if !judged.insert((a.min(b), a.max(b))) {
+                        continue;
+                    }
+                    let (ca, cb) = (claim(a), claim(b));
+                    let (ia, ib) = (ca.count.comparable(&opts), cb.count.comparable(&opts));
+                    if !ia.disjoint(&ib) {
+                        continue;
+                    }
+                    // "Dozens" is loose talk: it contradicts a figure only twice its range away.
+                    if (ca.count.vague || cb.count.vague) && !far_apart(&ia, &ib) {
+                        continue;
+                    }
+                    if !ca.cue.compatible(&cb.cue, (corpus.year(a.0), corpus.year(b.0))) {
+                        continue;
+                    }
+                    if !corpus.same_story(a.0, b.0) {
+                        continue;
+                    }
+                    let same_moment = if evolving {
+                        matches!((day(a), day(b)), (Some(x), Some(y)) if x == y)
+                    } else {
+                        corpus.same_period(a.0, b.0, options.event_window_days)
+                    };
+                    if !same_moment {
+                        continue;
+                    }
+                    match (&ca.speaker, &cb.speaker) {
+                        (Some(x), Some(y)) if x != y => reports.push((a, b)),
+                        // Within one text, figures from one voice may be a story told in order.
+                        _ if a.0 == b.0 => {}
+                        _ => conflicts.push((a, b)),
+                    }
                 }
             }
-        }
-        if !conflicts.is_empty() {
-            drafts.push(draft(corpus, "count-conflict", &key, &conflicts));
-        }
-        if !reports.is_empty() {
-            drafts.push(draft(corpus, "conflicting-reports", &key, &reports));
+            if !conflicts.is_empty() {
+                drafts.push(draft(corpus, "count-conflict", &key, &conflicts));
+            }
+            if !reports.is_empty() {
+                drafts.push(draft(corpus, "conflicting-reports", &key, &reports));
+            }
         }
     }
 }

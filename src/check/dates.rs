@@ -73,27 +73,31 @@ pub(super) fn check(corpus: &Corpus, options: &CheckOptions, drafts: &mut Vec<Dr
     // Group by event noun; keys with modifiers are matched pairwise inside a group.
     refs.sort_by(|a, b| claim(*a).event.noun.cmp(&claim(*b).event.noun).then(a.cmp(b)));
     let mut done: BTreeSet<DateRef> = BTreeSet::new();
-    for group in refs.chunk_by(|a, b| claim(*a).event.noun == claim(*b).event.noun) {
+    for noun_group in refs.chunk_by(|a, b| claim(*a).event.noun == claim(*b).event.noun) {
         let mut pairs: Vec<(DateRef, DateRef, Disagreement)> = Vec::new();
-        for (i, &a) in group.iter().enumerate() {
-            for &b in &group[i + 1..] {
-                let (ca, cb) = (claim(a), claim(b));
-                if a.0 == b.0 || !ca.event.matches(&cb.event) {
-                    continue;
-                }
-                if !corpus.same_story(a.0, b.0) {
-                    continue;
-                }
-                if !ca.cue.compatible(&cb.cue, (corpus.year(a.0), corpus.year(b.0)))
-                    || !corpus.same_period(a.0, b.0, options.same_period_days)
-                {
-                    continue;
-                }
-                if let Some(d) = disagreement(&ca.when, &cb.when) {
-                    pairs.push((a, b, d));
+        for group in corpus.story_groups(noun_group, |r: DateRef| r.0) {
+            for (i, &a) in group.iter().enumerate() {
+                for &b in &group[i + 1..] {
+                    let (ca, cb) = (claim(a), claim(b));
+                    if a.0 == b.0 || !ca.event.matches(&cb.event) {
+                        continue;
+                    }
+                    if !corpus.same_story(a.0, b.0) {
+                        continue;
+                    }
+                    if !ca.cue.compatible(&cb.cue, (corpus.year(a.0), corpus.year(b.0)))
+                        || !corpus.same_period(a.0, b.0, options.same_period_days)
+                    {
+                        continue;
+                    }
+                    if let Some(d) = disagreement(&ca.when, &cb.when) {
+                        pairs.push((a, b, d));
+                    }
                 }
             }
         }
+        pairs.sort();
+        pairs.dedup();
         if pairs.is_empty() {
             continue;
         }

@@ -36,7 +36,11 @@ pub(super) fn check(corpus: &Corpus, options: &CheckOptions, drafts: &mut Vec<Dr
             .map(|&m| corpus.resolution.entity_of(r.0, m))
             .collect()
     };
-    for (_, refs) in by_noun {
+    let mut reported: BTreeSet<BTreeSet<LeaderRef>> = BTreeSet::new();
+    let by_story = by_noun
+        .into_values()
+        .flat_map(|refs| corpus.story_groups(&refs, |r: LeaderRef| r.0));
+    for refs in by_story {
         // Clusters of claims about one owner's group.
         let mut clusters: Vec<Vec<LeaderRef>> = Vec::new();
         for &r in &refs {
@@ -67,7 +71,8 @@ pub(super) fn check(corpus: &Corpus, options: &CheckOptions, drafts: &mut Vec<Dr
                     involved.insert(b);
                 }
             }
-            if involved.is_empty() {
+            // A conflict met again through a text shared by two story groups is reported once.
+            if involved.is_empty() || !reported.insert(involved.clone()) {
                 continue;
             }
             // One side per set of leaders.

@@ -18,7 +18,7 @@ mod titles;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use jiff::civil::Date;
 
@@ -72,6 +72,8 @@ pub struct Corpus<'a> {
     pub docs: &'a [Document],
     pub analyses: &'a [Analysis],
     pub resolution: &'a Resolution,
+    /// Which story each text belongs to, computed on first use (see [`Corpus::story_groups`]).
+    pub stories: std::sync::OnceLock<Vec<usize>>,
 }
 
 /// A claim by its document and index.
@@ -82,6 +84,16 @@ pub struct ClaimRef {
 }
 
 impl<'a> Corpus<'a> {
+    pub fn new(pack: &'a Pack, docs: &'a [Document], analyses: &'a [Analysis], resolution: &'a Resolution) -> Self {
+        Corpus {
+            pack,
+            docs,
+            analyses,
+            resolution,
+            stories: std::sync::OnceLock::new(),
+        }
+    }
+
     pub fn claim(&self, r: ClaimRef) -> &'a Claim {
         &self.analyses[r.doc].claims[r.claim]
     }
@@ -141,6 +153,41 @@ impl<'a> Corpus<'a> {
         false
     }
 
+    /// Splits items into the groups within which two may tell one story, so that pairs
+    /// are formed inside a story and never across a whole archive.
+    ///
+    /// Texts are linked when they share a proper noun few texts use (a union-find over
+    /// an inverted index, linear in the names); a text naming too few proper nouns to
+    /// tell joins every group. [`Corpus::same_story`] still decides each pair.
+    pub fn story_groups<T: Copy>(&self, items: &[T], doc_of: impl Fn(T) -> usize) -> Vec<Vec<T>> {
+        let stories = self.stories.get_or_init(|| story_ids(self.analyses));
+        let mut groups: BTreeMap<usize, Vec<T>> = BTreeMap::new();
+        let mut anywhere = Vec::new();
+        for &item in items {
+            match stories[doc_of(item)] {
+                usize::MAX => anywhere.push(item),
+                story => groups.entry(story).or_default().push(item),
+            }
+        }
+        if groups.is_empty() {
+            return vec![anywhere];
+        }
+        // A few such texts (a draft, a short brief) are compared with every story; many
+        // of them (an archive of briefs) only with each other, or pairs would explode.
+        if anywhere.len() > STORYLESS_LIMIT {
+            let mut out: Vec<Vec<T>> = groups.into_values().collect();
+            out.push(anywhere);
+            return out;
+        }
+        groups
+            .into_values()
+            .map(|mut group| {
+                group.extend(anywhere.iter().copied());
+                group
+            })
+            .collect()
+    }
+
     /// Whether two documents were published within `days` of each other; an
     /// undated document is taken to be about the corpus's event.
     pub fn same_period(&self, a: usize, b: usize, days: i64) -> bool {
@@ -178,6 +225,47 @@ fn fill(template: &str, vars: &[(&'static str, String)]) -> String {
         out = out.replace(&format!("{{{key}}}"), value);
     }
     out
+}
+
+/// How many items of texts without enough proper nouns are joined to every story group.
+const STORYLESS_LIMIT: usize = 16;
+
+/// A story id per text: texts sharing a rarely used proper noun share an id;
+/// `usize::MAX` for a text that names too few to tell.
+fn story_ids(analyses: &[Analysis]) -> Vec<usize> {
+    let mut parent: Vec<usize> = (0..analyses.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut users: rustc_hash::FxHashMap<&str, Vec<usize>> = rustc_hash::FxHashMap::default();
+    for (doc, analysis) in analyses.iter().enumerate() {
+        for noun in &analysis.proper_nouns {
+            users.entry(noun.as_str()).or_default().push(doc);
+        }
+    }
+    // A name in a large share of the archive ("Europe") says nothing about the story.
+    let rare = 25.max(analyses.len() / 200);
+    for docs in users.values().filter(|d| d.len() <= rare) {
+        for pair in docs.windows(2) {
+            let (a, b) = (root(&mut parent, pair[0]), root(&mut parent, pair[1]));
+            if a != b {
+                parent[a.max(b)] = a.min(b);
+            }
+        }
+    }
+    (0..analyses.len())
+        .map(|doc| {
+            if analyses[doc].proper_nouns.len() < 3 {
+                usize::MAX
+            } else {
+                root(&mut parent, doc)
+            }
+        })
+        .collect()
 }
 
 /// Runs every check and returns the findings, sorted for stable output.
