@@ -227,6 +227,12 @@ fn fill(template: &str, vars: &[(&'static str, String)]) -> String {
     out
 }
 
+/// A proper noun used by more texts than this does not link them into one story.
+const RARE_NAME_LIMIT: usize = 25;
+
+/// The most texts one story may hold.
+const STORY_LIMIT: usize = 200;
+
 /// How many items of texts without enough proper nouns are joined to every story group.
 const STORYLESS_LIMIT: usize = 16;
 
@@ -247,13 +253,19 @@ fn story_ids(analyses: &[Analysis]) -> Vec<usize> {
             users.entry(noun.as_str()).or_default().push(doc);
         }
     }
-    // A name in a large share of the archive ("Europe") says nothing about the story.
-    let rare = 25.max(analyses.len() / 200);
-    for docs in users.values().filter(|d| d.len() <= rare) {
+    // A name many texts use ("Europe") says nothing about the story, and a story is
+    // never larger than STORY_LIMIT texts: in a large archive, chains of names shared
+    // by two events would otherwise join everything into one story.
+    let mut size = vec![1usize; analyses.len()];
+    let mut nouns: Vec<(&&str, &Vec<usize>)> = users.iter().filter(|(_, d)| d.len() <= RARE_NAME_LIMIT).collect();
+    nouns.sort_unstable();
+    for (_, docs) in nouns {
         for pair in docs.windows(2) {
             let (a, b) = (root(&mut parent, pair[0]), root(&mut parent, pair[1]));
-            if a != b {
-                parent[a.max(b)] = a.min(b);
+            if a != b && size[a] + size[b] <= STORY_LIMIT {
+                let (keep, join) = (a.min(b), a.max(b));
+                parent[join] = keep;
+                size[keep] += size[join];
             }
         }
     }
