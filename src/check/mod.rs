@@ -247,17 +247,17 @@ fn story_ids(analyses: &[Analysis]) -> Vec<usize> {
         }
         i
     }
-    let mut users: rustc_hash::FxHashMap<&str, Vec<usize>> = rustc_hash::FxHashMap::default();
+    let mut users: rustc_hash::FxHashMap<u64, Vec<usize>> = rustc_hash::FxHashMap::default();
     for (doc, analysis) in analyses.iter().enumerate() {
-        for noun in &analysis.proper_nouns {
-            users.entry(noun.as_str()).or_default().push(doc);
+        for &noun in &analysis.proper_nouns {
+            users.entry(noun).or_default().push(doc);
         }
     }
     // A name many texts use ("Europe") says nothing about the story, and a story is
     // never larger than STORY_LIMIT texts: in a large archive, chains of names shared
     // by two events would otherwise join everything into one story.
     let mut size = vec![1usize; analyses.len()];
-    let mut nouns: Vec<(&&str, &Vec<usize>)> = users.iter().filter(|(_, d)| d.len() <= RARE_NAME_LIMIT).collect();
+    let mut nouns: Vec<(&u64, &Vec<usize>)> = users.iter().filter(|(_, d)| d.len() <= RARE_NAME_LIMIT).collect();
     nouns.sort_unstable();
     for (_, docs) in nouns {
         for pair in docs.windows(2) {

@@ -102,8 +102,9 @@ pub struct Analysis {
     pub dates: Vec<dated::DateClaim>,
     /// Places the text says are cities or towns ("the capital, Lindau").
     pub settlements: Vec<PlaceRef>,
-    /// The text's proper nouns, folded and sorted: what tells one story from another.
-    pub proper_nouns: Vec<String>,
+    /// The text's proper nouns, folded, hashed and sorted: what tells one story from
+    /// another. Hashes, not strings: every analysis of an archive keeps them.
+    pub proper_nouns: Vec<u64>,
     /// Spellings the house style avoids: (index into the pack's `house_style.forms`, span).
     pub house_spellings: Vec<(usize, Range<usize>)>,
     /// The context of each title claim, by claim index.
@@ -210,9 +211,11 @@ fn title_contexts(text: &str, seg: &Segmented, claims: &[Claim]) -> BTreeMap<usi
 
 /// Capitalised words that are not sentence openers, titles or common capitalised words:
 /// "Osmera", "Tarvo", "Princess". Two texts about one story share some of them.
-fn proper_nouns(seg: &Segmented, pack: &Pack) -> Vec<String> {
+fn proper_nouns(seg: &Segmented, pack: &Pack) -> Vec<u64> {
+    use std::hash::BuildHasher;
     let lx = &pack.lexicon;
-    let mut out: Vec<String> = seg
+    let hasher = rustc_hash::FxBuildHasher;
+    let mut out: Vec<u64> = seg
         .sentences
         .iter()
         .flat_map(|s| s.tokens.clone().skip(1))
@@ -226,9 +229,9 @@ fn proper_nouns(seg: &Segmented, pack: &Pack) -> Vec<String> {
                 && !lx.title_heads.contains(&t.norm)
                 && !lx.title_modifiers.contains(&t.norm)
         })
-        .map(|t| t.norm.clone())
+        .map(|t| hasher.hash_one(t.norm.as_str()))
         .collect();
-    out.sort();
+    out.sort_unstable();
     out.dedup();
     out
 }
