@@ -323,6 +323,7 @@ const NOUNS: &[(&[&str], &str)] = &[
     (&["buildings"], "buildings"),
     (&["vehicles"], "vehicles"),
     (&["flights"], "flights"),
+    (&["witnesses"], "witnesses"),
 ];
 
 /// Which [`NOUNS`] keys are mere "people" and keep their own word as a qualifier.

@@ -98,6 +98,8 @@ const STATUS_CUES: &[(&[&str], StatusKind)] = &[
     (&["held"], StatusKind::Held),
     (&["sworn", "in"], StatusKind::Held),
     (&["presented", "with"], StatusKind::Held),
+    (&["delivered"], StatusKind::Held),
+    (&["handed", "down"], StatusKind::Held),
     (&["happened"], StatusKind::Held),
     (&["met"], StatusKind::Held),
     (&["convened"], StatusKind::Held),
