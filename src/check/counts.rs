@@ -171,15 +171,7 @@ fn describe(key: &str, claim: &CountClaim) -> String {
         None => format!("the number of {key}"),
     };
     if let Some(holder) = &claim.holder {
-        let titled: Vec<String> = holder
-            .split(' ')
-            .map(|w| {
-                let mut c = w.chars();
-                c.next()
-                    .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
-            })
-            .collect();
-        out.push_str(&format!(" for {}", titled.join(" ")));
+        out.push_str(&format!(" for {}", super::title_case(holder)));
     }
     out
 }

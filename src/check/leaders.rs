@@ -112,12 +112,6 @@ fn group_name(corpus: &Corpus, claim: &LeaderClaim) -> String {
     let owner = claim.group.owner.as_deref().unwrap_or_default();
     match corpus.pack.entity_by_id(owner) {
         Some(idx) => format!("{}'s {}", corpus.pack.entities[idx].name(), claim.group.noun),
-        None => {
-            let mut chars = owner.chars();
-            let owner: String = chars
-                .next()
-                .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect());
-            format!("the {owner} {}", claim.group.noun)
-        }
+        None => format!("the {} {}", super::title_case(owner), claim.group.noun),
     }
 }

@@ -328,6 +328,28 @@ pub fn run(corpus: &Corpus, options: &CheckOptions) -> Vec<Finding> {
     findings
 }
 
+/// Folded words in title case, for messages: "port aster" → "Port Aster".
+pub(crate) fn title_case(folded: &str) -> String {
+    folded
+        .split(' ')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars
+                .next()
+                .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A place as messages name it: the pack's name, or the text's words in title case.
+pub(crate) fn place_name(corpus: &Corpus, place: &crate::extract::PlaceRef) -> String {
+    match place {
+        crate::extract::PlaceRef::Pack(idx) => corpus.pack.entities[*idx].name().to_string(),
+        crate::extract::PlaceRef::Named(name) => title_case(name),
+    }
+}
+
 /// "1 source" / "3 sources".
 pub(crate) fn sources(n: usize) -> String {
     if n == 1 {

@@ -60,18 +60,7 @@ pub(super) fn check(corpus: &Corpus, drafts: &mut Vec<Draft>) {
         if involved.is_empty() {
             continue;
         }
-        let name = |p: &PlaceRef| match p {
-            PlaceRef::Pack(idx) => pack.entities[*idx].name().to_string(),
-            PlaceRef::Named(n) => n
-                .split(' ')
-                .map(|w| {
-                    let mut c = w.chars();
-                    c.next()
-                        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
-                })
-                .collect::<Vec<_>>()
-                .join(" "),
-        };
+        let name = |p: &PlaceRef| super::place_name(corpus, p);
         let mut by_place: BTreeMap<&PlaceRef, Side> = BTreeMap::new();
         for &(r, place) in &involved {
             by_place

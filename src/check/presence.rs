@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::{ClaimRef, Corpus, Draft, file_list, sources};
+use super::{ClaimRef, Corpus, Draft, file_list, place_name, sources};
 use crate::diagnostic::Label;
 use crate::extract::{ClaimValue, PlaceRef, Target};
 use crate::pack::{Pack, Polarity};
@@ -53,20 +53,6 @@ fn contradict(pack: &Pack, affirmed: &Resolved, denied: &Resolved, same_doc: boo
         (Resolved::Event { place: Some(a), .. }, Resolved::Place(d)) => within(pack, a, d),
         _ => false,
     }
-}
-
-fn place_name(corpus: &Corpus, place: &PlaceRef) -> String {
-    match place {
-        PlaceRef::Pack(idx) => corpus.pack.entities[*idx].name().to_string(),
-        PlaceRef::Named(name) => name.split(' ').map(capitalize).collect::<Vec<_>>().join(" "),
-    }
-}
-
-fn capitalize(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 pub(super) fn check(corpus: &Corpus, drafts: &mut Vec<Draft>) {

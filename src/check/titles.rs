@@ -207,7 +207,7 @@ pub(super) fn title_conflict(
                 .find(|r| r.title == key)
                 .map(|r| r.display.clone())
         });
-        let office = pack_display.unwrap_or_else(|| office_name(&key));
+        let office = pack_display.unwrap_or_else(|| super::title_case(&key));
         let mut labels = Vec::new();
         for r in &former {
             labels.push(Label {
@@ -313,7 +313,7 @@ pub(super) fn office_conflict(corpus: &Corpus, options: &CheckOptions, drafts: &
                         let span = corpus.claim(r).span.clone();
                         sides
                             .entry(key)
-                            .or_insert_with(|| Side::new(office_name(key)))
+                            .or_insert_with(|| Side::new(super::title_case(key)))
                             .add(r.doc, span);
                     }
                 }
@@ -336,16 +336,4 @@ pub(super) fn office_conflict(corpus: &Corpus, options: &CheckOptions, drafts: &
             labels: super::sides::labels(&sides, |side| format!("says {}", side.value)),
         });
     }
-}
-
-/// "finance minister" → "Finance Minister".
-fn office_name(key: &str) -> String {
-    key.split(' ')
-        .map(|w| {
-            let mut c = w.chars();
-            c.next()
-                .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }

@@ -144,27 +144,13 @@ fn as_of(tokens: &[Token], published: Option<Date>) -> Option<Date> {
             continue;
         }
         let next = if t.norm == "as" { i + 2 } else { i + 1 };
-        if let Some(day) = tokens.get(next).and_then(|n| weekday(&n.norm)) {
+        if let Some(day) = tokens.get(next).and_then(|n| crate::source::weekday(&n.norm)) {
             // The most recent such day on or before publication.
             let back = (published.weekday().to_monday_zero_offset() - day.to_monday_zero_offset()).rem_euclid(7);
             return published.checked_sub(jiff::Span::new().days(i64::from(back))).ok();
         }
     }
     None
-}
-
-fn weekday(norm: &str) -> Option<jiff::civil::Weekday> {
-    use jiff::civil::Weekday::*;
-    Some(match norm {
-        "monday" => Monday,
-        "tuesday" => Tuesday,
-        "wednesday" => Wednesday,
-        "thursday" => Thursday,
-        "friday" => Friday,
-        "saturday" => Saturday,
-        "sunday" => Sunday,
-        _ => return None,
-    })
 }
 
 /// Who holds the count starting at token `at`: "Civic Renewal won 71 seats",
