@@ -5,8 +5,9 @@
 //! Quoted speech is marked on the tokens it covers, with its speaker where the
 //! text names one.
 
+mod words;
+
 use std::ops::Range;
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::source::{BlockKind, Document};
 
@@ -80,6 +81,9 @@ impl Segmented {
 
 /// Folds a word for matching: lowercase, ASCII, straight apostrophes.
 pub fn fold(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     let lower = word.to_lowercase();
     if lower.is_ascii() {
         return lower;
@@ -176,10 +180,7 @@ pub fn tokenize_str(text: &str) -> Vec<Token> {
 fn tokenize(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
     let slice = &text[span.clone()];
     // Streamed, not collected: this runs over every text once.
-    let mut segments = slice
-        .split_word_bound_indices()
-        .filter(|(_, s)| !s.chars().all(char::is_whitespace))
-        .peekable();
+    let mut segments = words::word_segments(slice).peekable();
     while let Some((offset, seg)) = segments.next() {
         let start = span.start + offset;
         let mut end = start + seg.len();
@@ -225,6 +226,9 @@ fn push_word(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
 
 fn make_token(text: &str, span: Range<usize>) -> Token {
     let word = &text[span.clone()];
+    if word.is_ascii() {
+        return make_ascii_token(word, span);
+    }
     let kind = if word.chars().any(char::is_alphabetic) {
         TokenKind::Word
     } else if word.chars().any(|c| c.is_ascii_digit()) {
@@ -240,6 +244,27 @@ fn make_token(text: &str, span: Range<usize>) -> Token {
         kind,
         capitalized,
         all_caps,
+        quote: None,
+    }
+}
+
+/// [`make_token`] for the common case, without Unicode case tables.
+fn make_ascii_token(word: &str, span: Range<usize>) -> Token {
+    let bytes = word.as_bytes();
+    let letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    let kind = if letters > 0 {
+        TokenKind::Word
+    } else if bytes.iter().any(u8::is_ascii_digit) {
+        TokenKind::Number
+    } else {
+        TokenKind::Punct
+    };
+    Token {
+        norm: word.to_ascii_lowercase(),
+        span,
+        kind,
+        capitalized: bytes.first().is_some_and(u8::is_ascii_uppercase),
+        all_caps: letters >= 2 && !bytes.iter().any(u8::is_ascii_lowercase),
         quote: None,
     }
 }
