@@ -68,7 +68,7 @@ static FIXTURE: LazyLock<Fixture> = LazyLock::new(|| {
         .iter()
         .zip(&segmented)
         .zip(&people)
-        .map(|((d, s), p)| extractor.analyze(d, s.clone(), p, &names))
+        .map(|((d, s), p)| extractor.analyze(d, s, p, &names))
         .collect();
     let refs: Vec<&Analysis> = analyses.iter().collect();
     let resolution = resolve(&pack, &names, &refs);
@@ -132,17 +132,14 @@ fn discover_people(bencher: Bencher) {
 fn extract_claims(bencher: Bencher) {
     let f = &*FIXTURE;
     let extractor = Extractor::new(&f.pack);
-    bencher
-        .counter(bytes())
-        .with_inputs(|| f.segmented.clone())
-        .bench_local_values(|segmented| {
-            f.docs
-                .iter()
-                .zip(segmented)
-                .zip(&f.people)
-                .map(|((d, s), p)| extractor.analyze(d, s, p, &f.names).claims.len())
-                .sum::<usize>()
-        });
+    bencher.counter(bytes()).bench_local(|| {
+        f.docs
+            .iter()
+            .zip(&f.segmented)
+            .zip(&f.people)
+            .map(|((d, s), p)| extractor.analyze(d, s, p, &f.names).claims.len())
+            .sum::<usize>()
+    });
 }
 
 /// Linking names across documents, then every check.

@@ -20,6 +20,7 @@ use crate::extract::{Analysis, Extractor, NameTable};
 use crate::pack::Pack;
 use crate::resolve::{Resolution, resolve};
 use crate::source::{self, Document, LoadError, LoadOptions};
+use crate::text::Segmented;
 
 /// What to check and how.
 #[derive(Default)]
@@ -53,10 +54,12 @@ struct FirstPass {
 }
 
 /// Analyses a document with the people it names itself.
-fn first_pass(extractor: &Extractor, pack: &Pack, doc: Document) -> FirstPass {
-    let (segmented, people) = extractor.discover(&doc);
+///
+/// `segmented` is the thread's scratch space, reused from document to document.
+fn first_pass(extractor: &Extractor, pack: &Pack, doc: Document, segmented: &mut Segmented) -> FirstPass {
+    let people = extractor.discover_into(&doc, segmented);
     let own = NameTable::build([&people], pack);
-    let probes = lookup_probes(&segmented, pack, &own);
+    let probes = lookup_probes(segmented, pack, &own);
     let mut analysis = extractor.analyze(&doc, segmented, &people, &own);
     // Kept for the whole run: no spare capacity.
     analysis.mentions.shrink_to_fit();
@@ -87,9 +90,9 @@ pub fn run(inputs: &[PathBuf], pack: &Pack, options: &RunOptions) -> Run {
     let extractor = Extractor::new(pack);
     let passes: Vec<Result<FirstPass, LoadError>> = paths
         .par_iter()
-        .map(|p| {
+        .map_init(Segmented::default, |segmented, p| {
             let doc = source::load(p, &options.load)?;
-            let mut pass = first_pass(&extractor, pack, doc);
+            let mut pass = first_pass(&extractor, pack, doc, segmented);
             if options.cited_texts_only {
                 release_text(&mut pass.doc);
             }
@@ -138,7 +141,9 @@ pub fn run_documents(docs: Vec<Document>, load_errors: Vec<LoadError>, pack: &Pa
     let extractor = Extractor::new(pack);
     let firsts: Vec<FirstPass> = docs
         .into_par_iter()
-        .map(|doc| first_pass(&extractor, pack, doc))
+        .map_init(Segmented::default, |segmented, doc| {
+            first_pass(&extractor, pack, doc, segmented)
+        })
         .collect();
     finish(&extractor, pack, firsts, &options.check, load_errors, |doc| {
         Some(doc.clone())
@@ -159,7 +164,7 @@ fn finish(
     let hits = names.probe_hits();
     let (docs, analyses): (Vec<Document>, Vec<Analysis>) = firsts
         .into_par_iter()
-        .map(|first| {
+        .map_init(Segmented::default, |segmented, first| {
             let FirstPass {
                 doc,
                 people,
@@ -171,7 +176,7 @@ fn finish(
             }
             match reload(&doc) {
                 Some(full) => {
-                    let (segmented, _) = extractor.discover(&full);
+                    extractor.discover_into(&full, segmented);
                     let analysis = extractor.analyze(&full, segmented, &people, &names);
                     (doc, analysis)
                 }
@@ -205,7 +210,7 @@ mod tests {
         let names = NameTable::build(discovered.iter().map(|(_, people)| people), pack);
         docs.iter()
             .zip(discovered)
-            .map(|(doc, (segmented, people))| extractor.analyze(doc, segmented, &people, &names))
+            .map(|(doc, (segmented, people))| extractor.analyze(doc, &segmented, &people, &names))
             .collect()
     }
 

@@ -24,14 +24,14 @@ pub use modality::Modality;
 
 use crate::pack::{EntityIdx, Pack, Polarity};
 use crate::source::Document;
-use crate::text::{Segmented, segment};
+use crate::text::{Segmented, segment_into};
 
 /// Analyses one document on its own (its names are the whole run); for tests and rule examples.
 pub fn analyze_alone(pack: &Pack, doc: &Document) -> Analysis {
     let extractor = Extractor::new(pack);
     let (segmented, people) = extractor.discover(doc);
     let names = NameTable::build([&people], pack);
-    extractor.analyze(doc, segmented, &people, &names)
+    extractor.analyze(doc, &segmented, &people, &names)
 }
 
 /// A place as a claim names it: an entity of the pack, or a name found in the text.
@@ -138,18 +138,24 @@ impl<'p> Extractor<'p> {
 
     /// First pass over a document: segments it and lists the people it names in full.
     pub fn discover(&self, doc: &Document) -> (Segmented, Vec<String>) {
-        let segmented = segment(doc);
-        let people = mentions::discover_people(&segmented, self.pack);
+        let mut segmented = Segmented::default();
+        let people = self.discover_into(doc, &mut segmented);
         (segmented, people)
     }
 
+    /// [`Extractor::discover`] reusing the buffers of `segmented`.
+    pub fn discover_into(&self, doc: &Document, segmented: &mut Segmented) -> Vec<String> {
+        segment_into(doc, segmented);
+        mentions::discover_people(segmented, self.pack)
+    }
+
     /// Second pass: mentions and claims, with the names discovered across the whole run.
-    pub fn analyze(&self, doc: &Document, segmented: Segmented, local: &[String], names: &NameTable) -> Analysis {
-        let mentions = mentions::find_mentions(&doc.text, &segmented, self.pack, &self.name_starts, names, local);
+    pub fn analyze(&self, doc: &Document, segmented: &Segmented, local: &[String], names: &NameTable) -> Analysis {
+        let mentions = mentions::find_mentions(&doc.text, segmented, self.pack, &self.name_starts, names, local);
         let index = presence::MentionIndex::new(&mentions);
         let mut claims = Vec::new();
         let ctx = presence::Context {
-            seg: &segmented,
+            seg: segmented,
             mentions: &mentions,
             index: &index,
             pack: self.pack,
@@ -167,13 +173,13 @@ impl<'p> Extractor<'p> {
             counts::extract(&ctx, &doc.text, si, sentence, published, &count_options, &mut counts);
             dated::extract(&ctx, si, sentence, published, &mut recent_event, &mut dates);
         }
-        title_claims(&segmented, &mentions, &mut claims);
+        title_claims(segmented, &mentions, &mut claims);
         claims.sort_by_key(|c| (c.span.start, c.span.end, c.subject));
         claims.dedup_by(|a, b| a.subject == b.subject && a.value == b.value && a.span == b.span);
-        let settlements = presence::settlements(&segmented, &mentions, self.pack);
-        let venues = presence::venues(&segmented, &mentions, self.pack);
+        let settlements = presence::settlements(segmented, &mentions, self.pack);
+        let venues = presence::venues(segmented, &mentions, self.pack);
         let surfaces = mentions.iter().map(|m| doc.text[m.span.clone()].to_string()).collect();
-        let titles = title_contexts(&doc.text, &segmented, &claims);
+        let titles = title_contexts(&doc.text, segmented, &claims);
         Analysis {
             mentions,
             surfaces,
@@ -183,7 +189,7 @@ impl<'p> Extractor<'p> {
             counts,
             dates,
             settlements,
-            proper_nouns: proper_nouns(&segmented, self.pack),
+            proper_nouns: proper_nouns(segmented, self.pack),
             house_spellings: house_spellings(&doc.text, self.pack),
             titles,
         }

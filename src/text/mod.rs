@@ -108,6 +108,17 @@ const ABBREVIATIONS: &[&str] = &[
 /// Splits every prose block of `doc` into sentences and tokens and marks quoted speech.
 pub fn segment(doc: &Document) -> Segmented {
     let mut out = Segmented::default();
+    segment_into(doc, &mut out);
+    out
+}
+
+/// [`segment`] into buffers kept from an earlier document, so that a thread
+/// checking thousands of documents grows its token vector once, not per document.
+pub fn segment_into(doc: &Document, out: &mut Segmented) {
+    out.tokens.clear();
+    out.sentences.clear();
+    out.quotes.clear();
+    out.tokens.reserve(doc.text.len() / 5);
     for block in &doc.blocks {
         let block_text = &doc.text[block.span.clone()];
         let block_first_token = out.tokens.len();
@@ -143,7 +154,6 @@ pub fn segment(doc: &Document) -> Segmented {
             out.quotes[q].speaker = speaker;
         }
     }
-    out
 }
 
 /// Sentence ranges within one block, trimmed of surrounding whitespace.
