@@ -1119,8 +1119,9 @@ fn longest_match<T: Copy>(tokens: &[Token], i: usize, table: &[(&[&str], T)]) ->
 
 /// Headlines capitalise every word, so capitalisation says nothing about names there.
 fn looks_title_case(tokens: &[Token]) -> bool {
-    let long: Vec<&Token> = tokens.iter().filter(|t| t.is_word() && t.norm.len() > 3).collect();
-    long.len() >= 2 && long.iter().filter(|t| t.capitalized).count() * 10 >= long.len() * 7
+    let long = tokens.iter().filter(|t| t.is_word() && t.norm.len() > 3);
+    let (words, capitalized) = long.fold((0, 0), |(n, c), t| (n + 1, c + usize::from(t.capitalized)));
+    words >= 2 && capitalized * 10 >= words * 7
 }
 
 // ───────────────────────────── counts ─────────────────────────────
@@ -1184,24 +1185,44 @@ impl CountMention {
     }
 }
 
-/// Whether a number phrase could start at this token: digits, or the first word of a
-/// number word, approximator, vague amount or share. Checked with one hash lookup
-/// before the tables are scanned.
-fn may_start_quantity(t: &Token) -> bool {
-    static FIRST_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
-        let mut words: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+/// Whether a number phrase could start at token `i`: digits, or the first word of a
+/// number word, approximator, vague amount or share. Checked with hash lookups
+/// before the tables are scanned. An article starts one only before the words that
+/// follow it in those tables or a scale ("a dozen", "an estimated", "a third"):
+/// most sentences have an "a" and no number.
+fn may_start_quantity(tokens: &[Token], i: usize) -> bool {
+    type Words = rustc_hash::FxHashSet<&'static str>;
+    static FIRST_WORDS: LazyLock<Words> = LazyLock::new(|| {
+        let mut words = Words::default();
         words.extend(UNITS.iter().map(|(w, _)| *w));
         words.extend(TENS.iter().map(|(w, _)| *w));
         words.extend(VAGUE_PLURALS.iter().map(|(w, _, _)| *w));
         words.extend(VAGUE_PHRASES.iter().map(|(w, _, _)| w[0]));
         words.extend(APPROXIMATORS.iter().map(|(w, _)| w[0]));
         words.extend(FRACTIONS.iter().map(|(w, _)| w[0]));
-        words.extend(["between", "half", "a", "an"]);
+        words.extend(["between", "half"]);
+        words.retain(|w| !is_article(w));
         words
     });
+    static AFTER_ARTICLE: LazyLock<Words> = LazyLock::new(|| {
+        let phrases = VAGUE_PHRASES.iter().map(|(w, _, _)| *w);
+        let phrases = phrases.chain(APPROXIMATORS.iter().map(|(w, _)| *w));
+        let phrases = phrases.chain(FRACTIONS.iter().map(|(w, _)| *w));
+        let mut words: Words = phrases.filter(|w| is_article(w[0])).filter_map(|w| w.get(1).copied()).collect();
+        words.extend(SCALES.iter().map(|(w, _)| *w));
+        words
+    });
+    let t = &tokens[i];
+    if is_article(&t.norm) {
+        return tokens.get(i + 1).is_some_and(|next| AFTER_ARTICLE.contains(next.norm.as_str()));
+    }
     t.kind == TokenKind::Number
         || t.norm.starts_with(|c: char| c.is_ascii_digit())
         || FIRST_WORDS.contains(t.norm.as_str())
+}
+
+fn is_article(word: &str) -> bool {
+    word == "a" || word == "an"
 }
 
 /// Finds the counts in one sentence's tokens.
@@ -1211,15 +1232,16 @@ fn may_start_quantity(t: &Token) -> bool {
 /// that count a known noun or outcome are reported.
 pub fn find_counts(tokens: &[Token], opts: &CountOptions) -> Vec<CountMention> {
     // Most sentences hold no number at all: say so before any table is read.
-    if !tokens.iter().any(may_start_quantity) {
+    if !(0..tokens.len()).any(|i| may_start_quantity(tokens, i)) {
         return Vec::new();
     }
     let title_case = looks_title_case(tokens);
-    let updates = update_cues(tokens);
+    // Read only once a count is found: most sentences with a number have none.
+    let mut updates = None;
     let mut found: Vec<CountMention> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if !may_start_quantity(&tokens[i]) {
+        if !may_start_quantity(tokens, i) {
             i += 1;
             continue;
         }
@@ -1231,7 +1253,7 @@ pub fn find_counts(tokens: &[Token], opts: &CountOptions) -> Vec<CountMention> {
             i = q.tokens.end;
             continue;
         }
-        match read_count(tokens, q, &updates) {
+        match read_count(tokens, q, updates.get_or_insert_with(|| update_cues(tokens))) {
             Some(mention) => {
                 i = mention.tokens.end.max(i + 1);
                 found.push(mention);
