@@ -60,12 +60,7 @@ fn first_pass(extractor: &Extractor, pack: &Pack, doc: Document, segmented: &mut
     let people = extractor.discover_into(&doc, segmented);
     let own = NameTable::build([&people], pack);
     let probes = lookup_probes(segmented, pack, &own);
-    let mut analysis = extractor.analyze(&doc, segmented, &people, &own);
-    // Kept for the whole run: no spare capacity.
-    analysis.mentions.shrink_to_fit();
-    analysis.surfaces.shrink_to_fit();
-    analysis.claims.shrink_to_fit();
-    analysis.venues.shrink_to_fit();
+    let analysis = extractor.analyze(&doc, segmented, &people, &own);
     FirstPass {
         doc,
         people,
@@ -124,12 +119,18 @@ pub fn run(inputs: &[PathBuf], pack: &Pack, options: &RunOptions) -> Run {
         .flat_map(|f| f.labels.iter().map(|l| l.doc))
         .collect();
     let cited: Vec<usize> = cited.into_iter().collect();
-    let reloaded: Vec<Option<Document>> = cited.par_iter().map(|&i| reload(&run.docs[i])).collect();
-    for (i, doc) in cited.into_iter().zip(reloaded) {
-        if let Some(mut doc) = doc {
+    let reloaded: Vec<Option<Document>> = cited
+        .par_iter()
+        .map(|&i| {
+            let mut doc = reload(&run.docs[i])?;
             // Reports quote the original file; the analysed copy is not needed again.
             doc.text = String::new();
             doc.blocks = Vec::new();
+            Some(doc)
+        })
+        .collect();
+    for (i, doc) in cited.into_iter().zip(reloaded) {
+        if let Some(doc) = doc {
             run.docs[i] = doc;
         }
     }

@@ -30,16 +30,14 @@ fn matching_roles<'a>(corpus: &Corpus<'a>, r: ClaimRef, title: &TitlePhrase) -> 
 /// Years written in the claim's sentence ("in 2018"): a bare title next to one may describe that time.
 fn years_in_sentence(corpus: &Corpus, r: ClaimRef) -> Vec<i16> {
     corpus.analyses[r.doc]
-        .titles
-        .get(&r.claim)
+        .title_context(r.claim)
         .map_or_else(Vec::new, |t| t.years.clone())
 }
 
 /// A title claim's words as written.
 fn written(corpus: &Corpus, r: ClaimRef) -> String {
     corpus.analyses[r.doc]
-        .titles
-        .get(&r.claim)
+        .title_context(r.claim)
         .map_or_else(String::new, |t| t.written.clone())
 }
 

@@ -53,7 +53,8 @@ pub struct Mention {
     pub kind: EntityKind,
     /// The last word of the name as written, the part whose spelling varies ("Erdoğan").
     pub surname: String,
-    pub title: Option<TitlePhrase>,
+    /// Boxed: most mentions have none, and every mention of a run is kept to the end.
+    pub title: Option<Box<TitlePhrase>>,
     /// The mention is a descriptor from the pack ("the Ukrainian leader"), not a name.
     pub descriptor: bool,
 }
@@ -84,7 +85,7 @@ pub fn find_mentions(
                 Some(mut m) => {
                     i = m.tokens.end;
                     if m.kind == EntityKind::Person {
-                        m.title = parse_title(seg, pack, m.tokens.start, tokens.start);
+                        m.title = parse_title(seg, pack, m.tokens.start, tokens.start).map(Box::new);
                     }
                     mentions.push(m);
                 }
@@ -180,16 +181,16 @@ impl NameTable {
 #[derive(Debug, Clone, Default)]
 pub struct Probes {
     /// Keys that are not a full name here: a full name elsewhere reads differently.
-    pub full: Vec<u64>,
+    pub full: Vec<u32>,
     /// Single words with no owner here: a surname with one owner elsewhere reads differently.
-    pub one_owner: Vec<u64>,
+    pub one_owner: Vec<u32>,
 }
 
 /// Hashes of a run's full names and of its surnames with one owner ([`NameTable::probe_hits`]).
 #[derive(Debug, Clone, Default)]
 pub struct ProbeHits {
-    full: HashSet<u64>,
-    one_owner: HashSet<u64>,
+    full: HashSet<u32>,
+    one_owner: HashSet<u32>,
 }
 
 impl ProbeHits {
@@ -201,11 +202,13 @@ impl ProbeHits {
 }
 
 /// A hash of a name key; SipHash with fixed keys, so the same in every process and thread.
-fn probe_hash(key: &str) -> u64 {
+/// 32 bits: every document keeps its probes until the run's names are known, and a
+/// collision only costs one document a second analysis.
+fn probe_hash(key: &str) -> u32 {
     use std::hash::Hasher;
     let mut h = std::hash::DefaultHasher::new();
     h.write(key.as_bytes());
-    h.finish()
+    h.finish() as u32
 }
 
 /// The keys [`find_mentions`] may look up among discovered names in this document
@@ -255,9 +258,11 @@ pub fn lookup_probes(seg: &Segmented, pack: &Pack, own: &NameTable) -> Probes {
             }
         }
     }
+    // Kept for every document until the whole run's names are known.
     for list in [&mut out.full, &mut out.one_owner] {
         list.sort_unstable();
         list.dedup();
+        list.shrink_to_fit();
     }
     out
 }

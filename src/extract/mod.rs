@@ -15,7 +15,6 @@ pub mod quantity;
 mod tests;
 pub mod when;
 
-use std::collections::BTreeMap;
 use std::ops::Range;
 
 pub use leader::{GroupKey, LeaderClaim};
@@ -107,8 +106,31 @@ pub struct Analysis {
     pub proper_nouns: Vec<u64>,
     /// Spellings the house style avoids: (index into the pack's `house_style.forms`, span).
     pub house_spellings: Vec<(usize, Range<usize>)>,
-    /// The context of each title claim, by claim index.
-    pub titles: BTreeMap<usize, TitleContext>,
+    /// The context of each title claim with the claim's index, in claim order.
+    pub titles: Vec<(usize, TitleContext)>,
+}
+
+impl Analysis {
+    /// The context of title claim `claim`.
+    pub fn title_context(&self, claim: usize) -> Option<&TitleContext> {
+        let i = self.titles.binary_search_by_key(&claim, |(c, _)| *c).ok()?;
+        Some(&self.titles[i].1)
+    }
+
+    /// Drops spare capacity: a run keeps every document's analysis to the end.
+    fn shrink_to_fit(&mut self) {
+        self.mentions.shrink_to_fit();
+        self.surfaces.shrink_to_fit();
+        self.claims.shrink_to_fit();
+        self.venues.shrink_to_fit();
+        self.leaders.shrink_to_fit();
+        self.counts.shrink_to_fit();
+        self.dates.shrink_to_fit();
+        self.settlements.shrink_to_fit();
+        self.proper_nouns.shrink_to_fit();
+        self.house_spellings.shrink_to_fit();
+        self.titles.shrink_to_fit();
+    }
 }
 
 /// What the title checks read around a title claim.
@@ -180,7 +202,7 @@ impl<'p> Extractor<'p> {
         let venues = presence::venues(segmented, &mentions, self.pack);
         let surfaces = mentions.iter().map(|m| doc.text[m.span.clone()].to_string()).collect();
         let titles = title_contexts(&doc.text, segmented, &claims);
-        Analysis {
+        let mut analysis = Analysis {
             mentions,
             surfaces,
             claims,
@@ -192,13 +214,15 @@ impl<'p> Extractor<'p> {
             proper_nouns: proper_nouns(segmented, self.pack),
             house_spellings: house_spellings(&doc.text, self.pack),
             titles,
-        }
+        };
+        analysis.shrink_to_fit();
+        analysis
     }
 }
 
 /// The written words and the sentence's years of every title claim.
-fn title_contexts(text: &str, seg: &Segmented, claims: &[Claim]) -> BTreeMap<usize, TitleContext> {
-    let mut out = BTreeMap::new();
+fn title_contexts(text: &str, seg: &Segmented, claims: &[Claim]) -> Vec<(usize, TitleContext)> {
+    let mut out = Vec::new();
     for (ci, claim) in claims.iter().enumerate() {
         let ClaimValue::Title(title) = &claim.value else {
             continue;
@@ -210,7 +234,7 @@ fn title_contexts(text: &str, seg: &Segmented, claims: &[Claim]) -> BTreeMap<usi
                 .collect()
         });
         let written = text.get(title.span.clone()).unwrap_or_default().to_string();
-        out.insert(ci, TitleContext { written, years });
+        out.push((ci, TitleContext { written, years }));
     }
     out
 }
@@ -278,7 +302,7 @@ fn title_claims(seg: &Segmented, mentions: &[Mention], out: &mut Vec<Claim>) {
         };
         out.push(Claim {
             subject: mi,
-            value: ClaimValue::Title(title.clone()),
+            value: ClaimValue::Title(TitlePhrase::clone(title)),
             polarity: Polarity::Affirmed,
             modality,
             span: title.span.start..m.span.end,

@@ -1208,13 +1208,18 @@ fn may_start_quantity(tokens: &[Token], i: usize) -> bool {
         let phrases = VAGUE_PHRASES.iter().map(|(w, _, _)| *w);
         let phrases = phrases.chain(APPROXIMATORS.iter().map(|(w, _)| *w));
         let phrases = phrases.chain(FRACTIONS.iter().map(|(w, _)| *w));
-        let mut words: Words = phrases.filter(|w| is_article(w[0])).filter_map(|w| w.get(1).copied()).collect();
+        let mut words: Words = phrases
+            .filter(|w| is_article(w[0]))
+            .filter_map(|w| w.get(1).copied())
+            .collect();
         words.extend(SCALES.iter().map(|(w, _)| *w));
         words
     });
     let t = &tokens[i];
     if is_article(&t.norm) {
-        return tokens.get(i + 1).is_some_and(|next| AFTER_ARTICLE.contains(next.norm.as_str()));
+        return tokens
+            .get(i + 1)
+            .is_some_and(|next| AFTER_ARTICLE.contains(next.norm.as_str()));
     }
     t.kind == TokenKind::Number
         || t.norm.starts_with(|c: char| c.is_ascii_digit())
