@@ -40,7 +40,7 @@ enum Class {
 }
 
 /// The class of `c`, or `None` when only the full tables know it.
-fn class(c: char) -> Option<Class> {
+const fn class(c: char) -> Option<Class> {
     Some(match c {
         'a'..='z' | 'A'..='Z' => Class::Letter,
         '0'..='9' => Class::Digit,
@@ -50,7 +50,7 @@ fn class(c: char) -> Option<Class> {
         '.' | '\'' | '\u{2018}' | '\u{2019}' => Class::MidNumLet,
         '!'..='~' => Class::Other,
         // Latin-1 Supplement and Latin Extended-A/B letters (not × and ÷).
-        '\u{C0}'..='\u{24F}' if c != '\u{D7}' && c != '\u{F7}' => Class::Letter,
+        '\u{C0}'..='\u{24F}' if c as u32 != 0xD7 && c as u32 != 0xF7 => Class::Letter,
         // Dashes, double quotes, guillemets, ellipsis, bullet.
         '\u{2013}' | '\u{2014}' | '\u{201C}' | '\u{201D}' | '\u{AB}' | '\u{BB}' | '\u{2026}' | '\u{2022}' => {
             Class::Other
@@ -58,6 +58,20 @@ fn class(c: char) -> Option<Class> {
         _ => return None,
     })
 }
+
+/// [`class`] of every ASCII byte, for chunks of printable ASCII (most of them).
+const ASCII_CLASSES: [Class; 128] = {
+    let mut table = [Class::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match class(b as u8 as char) {
+            Some(class) => class,
+            None => Class::Other,
+        };
+        b += 1;
+    }
+    table
+};
 
 fn joins_words(class: Class) -> bool {
     matches!(class, Class::Letter | Class::Digit | Class::ExtendNumLet)
@@ -69,6 +83,28 @@ fn joins_across(before: Class, mid: Class, after: Class) -> bool {
         (Class::Letter, Class::Letter) => matches!(mid, Class::MidLetter | Class::MidNumLet),
         (Class::Digit, Class::Digit) => matches!(mid, Class::MidNum | Class::MidNumLet),
         _ => false,
+    }
+}
+
+/// Segments one whitespace-free chunk of ASCII into `out`: [`segment_fast`] on bytes.
+fn segment_ascii(chunk: &[u8], base: usize, out: &mut Vec<(usize, usize)>) {
+    let class_at = |i: usize| ASCII_CLASSES[usize::from(chunk[i])];
+    let mut i = 0;
+    while i < chunk.len() {
+        let start = i;
+        i += 1;
+        if joins_words(class_at(start)) {
+            loop {
+                if i < chunk.len() && joins_words(class_at(i)) {
+                    i += 1;
+                } else if i + 1 < chunk.len() && joins_across(class_at(i - 1), class_at(i), class_at(i + 1)) {
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+        }
+        out.push((base + start, base + i));
     }
 }
 
@@ -129,7 +165,10 @@ impl<'a> Iterator for WordSegments<'a> {
             let chunk = &self.text[start..end];
             self.fast.clear();
             self.fast_next = 0;
-            if !segment_fast(chunk, start, &mut self.classes, &mut self.fast) {
+            // Printable ASCII only: control characters are left to the tables.
+            if chunk.bytes().all(|b| b.is_ascii_graphic()) {
+                segment_ascii(chunk.as_bytes(), start, &mut self.fast);
+            } else if !segment_fast(chunk, start, &mut self.classes, &mut self.fast) {
                 self.fast.clear();
                 self.slow = Some((space_start, self.text[space_start..end].split_word_bound_indices()));
             }
