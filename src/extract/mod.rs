@@ -9,6 +9,7 @@ pub mod event;
 pub mod leader;
 pub mod mentions;
 pub mod modality;
+mod phrases;
 pub mod presence;
 pub mod quantity;
 #[cfg(test)]

@@ -19,6 +19,7 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use super::phrases::{PhraseIndex, WordIndex, norms_at};
 use crate::source::{month_number, weekday};
 use crate::text::{Token, TokenKind};
 
@@ -510,6 +511,39 @@ const UPDATE_CUES: &[(&[&str], &str)] = &[
     (&["rose"], "rose"),
 ];
 
+/// The tables above, indexed for lookup at a token.
+struct Tables {
+    units: WordIndex<u32>,
+    tens: WordIndex<u32>,
+    scales: WordIndex<f64>,
+    suffix_scales: WordIndex<f64>,
+    plural_units: WordIndex<f64>,
+    outcomes: WordIndex<&'static str>,
+    compounds: WordIndex<&'static str>,
+    approximators: PhraseIndex<Approx>,
+    post_approximators: PhraseIndex<Approx>,
+    fractions: PhraseIndex<f64>,
+    nouns: PhraseIndex<&'static str>,
+    outcome_phrases: PhraseIndex<&'static str>,
+    update_cues: PhraseIndex<&'static str>,
+}
+
+static TABLES: LazyLock<Tables> = LazyLock::new(|| Tables {
+    units: WordIndex::new(UNITS),
+    tens: WordIndex::new(TENS),
+    scales: WordIndex::new(SCALES),
+    suffix_scales: WordIndex::new(SUFFIX_SCALES),
+    plural_units: WordIndex::new(PLURAL_UNITS),
+    outcomes: WordIndex::new(OUTCOMES),
+    compounds: WordIndex::new(COMPOUNDS),
+    approximators: PhraseIndex::new(APPROXIMATORS),
+    post_approximators: PhraseIndex::new(POST_APPROXIMATORS),
+    fractions: PhraseIndex::new(FRACTIONS),
+    nouns: PhraseIndex::new(NOUNS),
+    outcome_phrases: PhraseIndex::new(OUTCOME_PHRASES),
+    update_cues: PhraseIndex::new(UPDATE_CUES),
+});
+
 /// After a number, words that cannot start a counted noun but let an earlier
 /// outcome govern the number: "killing 12 on Friday", "injuring 30 and".
 const FOLLOW_OK: &[&str] = &[
@@ -841,14 +875,14 @@ fn parse_quantity_in(tokens: &[Token], i: usize, opts: &CountOptions, title_case
             vague: false,
         });
     }
-    let (pre, start) = match longest_match(tokens, i, APPROXIMATORS) {
+    let (pre, start) = match TABLES.approximators.longest_at(tokens, i) {
         Some((approx, len)) => (Some(approx), i + len),
         None => (None, i),
     };
     let mut amount = parse_amount(tokens, start, title_case)?;
     let number_end = amount.end;
     let mut post = None;
-    if let Some((approx, len)) = longest_match(tokens, amount.end, POST_APPROXIMATORS) {
+    if let Some((approx, len)) = TABLES.post_approximators.longest_at(tokens, amount.end) {
         post = Some(approx);
         amount.end += len;
     } else if let Some(range) = range_tail(tokens, start, &amount, title_case) {
@@ -897,7 +931,7 @@ fn range_tail(tokens: &[Token], start: usize, first: &Amount, title_case: bool) 
 fn parse_amount(tokens: &[Token], i: usize, title_case: bool) -> Option<Amount> {
     let t = tokens.get(i)?;
     // "half of the 18,400", "two-thirds of its 300": a share of a written number.
-    if let Some((share, len)) = longest_match(tokens, i, FRACTIONS) {
+    if let Some((share, len)) = TABLES.fractions.longest_at(tokens, i) {
         let mut k = i + len;
         if tokens.get(k).is_some_and(|t| t.is("of")) {
             k += 1;
@@ -933,7 +967,7 @@ fn parse_amount(tokens: &[Token], i: usize, title_case: bool) -> Option<Amount> 
         TokenKind::Word if t.norm.starts_with(|c: char| c.is_ascii_digit()) => {
             let split = t.norm.find(|c: char| c.is_ascii_alphabetic())?;
             let (digits, suffix) = t.norm.split_at(split);
-            let scale = lookup(SUFFIX_SCALES, suffix)?;
+            let scale = TABLES.suffix_scales.get(suffix)?;
             let value = parse_digits(digits)? * scale;
             Some(exact_amount(i + 1, value, true))
         }
@@ -964,7 +998,7 @@ fn vague_amount(tokens: &[Token], i: usize) -> Option<Amount> {
         let mut end = i + 1;
         // "hundreds of thousands of people": each "of <plural>" multiplies.
         while tokens.get(end).is_some_and(|t| t.is("of"))
-            && let Some(unit) = tokens.get(end + 1).and_then(|t| lookup(PLURAL_UNITS, &t.norm))
+            && let Some(unit) = tokens.get(end + 1).and_then(|t| TABLES.plural_units.get(&t.norm))
         {
             base = base.scaled(unit);
             end += 2;
@@ -1009,7 +1043,7 @@ fn parse_number_words(tokens: &[Token], i: usize) -> Option<Amount> {
         j += 1;
     }
     while let Some(w) = word(j) {
-        if let Some(v) = lookup(UNITS, w).or_else(|| lookup(TENS, w)) {
+        if let Some(v) = TABLES.units.get(w).or_else(|| TABLES.tens.get(w)) {
             let v = f64::from(v);
             // A unit may follow a ten ("twenty-three") or a hundred ("two hundred five"), nothing else.
             let rest = current % 100.0;
@@ -1024,7 +1058,10 @@ fn parse_number_words(tokens: &[Token], i: usize) -> Option<Amount> {
             end = Some(j);
             last_scale = None;
             // "twenty-three": skip the hyphen when a unit follows a ten.
-            if v >= 20.0 && word(j) == Some("-") && word(j + 1).and_then(|n| lookup(UNITS, n)).is_some_and(|u| u < 10) {
+            if v >= 20.0
+                && word(j) == Some("-")
+                && word(j + 1).and_then(|n| TABLES.units.get(n)).is_some_and(|u| u < 10)
+            {
                 j += 1;
             }
         } else if let Some(scale) = scale_of(w) {
@@ -1042,7 +1079,7 @@ fn parse_number_words(tokens: &[Token], i: usize) -> Option<Amount> {
             last_scale = Some(w);
         } else if w == "and"
             && last_scale.is_some()
-            && word(j + 1).is_some_and(|n| lookup(UNITS, n).is_some() || lookup(TENS, n).is_some())
+            && word(j + 1).is_some_and(|n| TABLES.units.get(n).is_some() || TABLES.tens.get(n).is_some())
         {
             j += 1;
         } else {
@@ -1094,27 +1131,7 @@ pub fn is_round(value: f64) -> bool {
 }
 
 fn scale_of(norm: &str) -> Option<f64> {
-    lookup(SCALES, norm)
-}
-
-fn lookup<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {
-    table.iter().find(|(k, _)| *k == key).map(|&(_, v)| v)
-}
-
-fn norms_at(tokens: &[Token], i: usize, words: &[&str]) -> bool {
-    words
-        .iter()
-        .enumerate()
-        .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.is(w)))
-}
-
-/// The longest entry of `table` whose words start at `i`, with its length.
-fn longest_match<T: Copy>(tokens: &[Token], i: usize, table: &[(&[&str], T)]) -> Option<(T, usize)> {
-    table
-        .iter()
-        .filter(|(words, _)| norms_at(tokens, i, words))
-        .max_by_key(|(words, _)| words.len())
-        .map(|&(words, v)| (v, words.len()))
+    TABLES.scales.get(norm)
 }
 
 /// Headlines capitalise every word, so capitalisation says nothing about names there.
@@ -1339,7 +1356,8 @@ fn is_count(tokens: &[Token], q: &Quantity, title_case: bool) -> bool {
 }
 
 fn starts_noun(tokens: &[Token], i: usize) -> bool {
-    longest_match(tokens, i, NOUNS).is_some() || tokens.get(i).is_some_and(|t| lookup(OUTCOMES, &t.norm).is_some())
+    TABLES.nouns.longest_at(tokens, i).is_some()
+        || tokens.get(i).is_some_and(|t| TABLES.outcomes.get(&t.norm).is_some())
 }
 
 fn is_month(t: Option<&Token>) -> bool {
@@ -1353,7 +1371,10 @@ fn is_weekday(t: &Token) -> bool {
 /// Reads what the quantity `q` counts: the words after it, then the words before it.
 /// An outcome starting at token `k`, as a phrase or a word, with its length.
 fn outcome_at(tokens: &[Token], k: usize) -> Option<(&'static str, usize)> {
-    longest_match(tokens, k, OUTCOME_PHRASES).or_else(|| Some((lookup(OUTCOMES, &tokens.get(k)?.norm)?, 1)))
+    TABLES
+        .outcome_phrases
+        .longest_at(tokens, k)
+        .or_else(|| Some((TABLES.outcomes.get(&tokens.get(k)?.norm)?, 1)))
 }
 
 /// "of the 180 …" at token `i`: a share of a counted whole.
@@ -1383,7 +1404,7 @@ fn read_count(tokens: &[Token], q: Quantity, updates: &[(usize, &'static str)]) 
     }
     // "a 12-member delegation", "a five-man crew".
     if tokens.get(j).is_some_and(|t| t.is("-"))
-        && let Some(key) = tokens.get(j + 1).and_then(|t| lookup(COMPOUNDS, &t.norm))
+        && let Some(key) = tokens.get(j + 1).and_then(|t| TABLES.compounds.get(&t.norm))
     {
         noun = Some(key);
         j += 2;
@@ -1396,8 +1417,8 @@ fn read_count(tokens: &[Token], q: Quantity, updates: &[(usize, &'static str)]) 
         while qualifiers.len() < 3
             && let Some(t) = tokens.get(j)
             && t.is_word()
-            && longest_match(tokens, j, NOUNS).is_none()
-            && lookup(OUTCOMES, &t.norm).is_none()
+            && TABLES.nouns.longest_at(tokens, j).is_none()
+            && TABLES.outcomes.get(&t.norm).is_none()
             && (QUALIFIERS.contains(&t.norm.as_str())
                 || t.capitalized && !is_plural_name(t) && !is_weekday(t) && !is_month(Some(t)))
         {
@@ -1405,13 +1426,13 @@ fn read_count(tokens: &[Token], q: Quantity, updates: &[(usize, &'static str)]) 
             j += 1;
         }
         if let Some(t) = tokens.get(j)
-            && let Some(key) = lookup(OUTCOMES, &t.norm)
+            && let Some(key) = TABLES.outcomes.get(&t.norm)
         {
             outcome = Some(key);
             j += 1;
             // "2,500 registered runners stayed away", "12 injured passengers were flown out":
             // the outcome is an attribute and what follows the noun says what is counted.
-            if let Some((noun_key, len)) = longest_match(tokens, j, NOUNS) {
+            if let Some((noun_key, len)) = TABLES.nouns.longest_at(tokens, j) {
                 // "registered runners": a people noun is kept as a qualifier, as after a number.
                 let noun_words: Vec<&str> = tokens[j..j + len].iter().map(|t| t.norm.as_str()).collect();
                 if noun_key == PEOPLE && !matches!(noun_words[..], ["people"] | ["persons"]) {
@@ -1439,7 +1460,7 @@ fn read_count(tokens: &[Token], q: Quantity, updates: &[(usize, &'static str)]) 
                     noun = Some(noun_key);
                 }
             }
-        } else if let Some((key, len)) = longest_match(tokens, j, NOUNS) {
+        } else if let Some((key, len)) = TABLES.nouns.longest_at(tokens, j) {
             if key == PEOPLE && !tokens[j].is("people") && !tokens[j].is("persons") {
                 qualifiers.push(
                     tokens[j..j + len]
@@ -1545,12 +1566,12 @@ fn outcome_before(tokens: &[Token], i: usize) -> Option<(usize, &'static str)> {
     for _ in 0..6 {
         k = k.checked_sub(1)?;
         let t = &tokens[k];
-        if lookup(OUTCOMES, &t.norm).is_some() {
+        if TABLES.outcomes.get(&t.norm).is_some() {
             // A compound names the outcome with its first word: "death toll", "injury toll".
-            while k > 0 && lookup(OUTCOMES, &tokens[k - 1].norm).is_some() {
+            while k > 0 && TABLES.outcomes.get(&tokens[k - 1].norm).is_some() {
                 k -= 1;
             }
-            return lookup(OUTCOMES, &tokens[k].norm).map(|key| (k, key));
+            return TABLES.outcomes.get(&tokens[k].norm).map(|key| (k, key));
         }
         // "rose from 12 to 30": look past the earlier figure.
         if t.kind == TokenKind::Number && k > 0 && tokens[k - 1].is("from") {
@@ -1593,12 +1614,7 @@ fn role_of(tokens: &[Token], q: &Quantity, qualifiers: &[String]) -> CountRole {
 /// position the first cue of the table wins, so "rose to" beats "rose".
 fn update_cues(tokens: &[Token]) -> Vec<(usize, &'static str)> {
     (0..tokens.len())
-        .filter_map(|i| {
-            UPDATE_CUES
-                .iter()
-                .find(|(words, _)| norms_at(tokens, i, words))
-                .map(|&(_, text)| (i, text))
-        })
+        .filter_map(|i| TABLES.update_cues.first_at(tokens, i).map(|(text, _)| (i, text)))
         .collect()
 }
 

@@ -17,6 +17,7 @@ use std::ops::Range;
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
+use super::phrases::{PhraseIndex, norms_at};
 use super::quantity::{CountOptions, parse_quantity};
 use crate::source::{is_full_name, month_number, weekday};
 use crate::text::{Token, TokenKind};
@@ -790,13 +791,6 @@ fn year_at(tokens: &[Token], i: usize) -> Option<i16> {
     t.norm.parse::<i16>().ok().filter(|y| (1000..=2999).contains(y))
 }
 
-fn norms_at(tokens: &[Token], i: usize, words: &[&str]) -> bool {
-    words
-        .iter()
-        .enumerate()
-        .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.is(w)))
-}
-
 fn lookup<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {
     table.iter().find(|(k, _)| *k == key).map(|&(_, v)| v)
 }
@@ -929,21 +923,12 @@ struct Cue {
 }
 
 fn find_cues(tokens: &[Token]) -> Vec<Cue> {
-    // One hash lookup per token rejects the words no cue starts with.
-    static FIRST_WORDS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::LazyLock::new(|| STATUS_CUES.iter().map(|(words, _)| words[0]).collect());
+    static CUES: std::sync::LazyLock<PhraseIndex<StatusKind>> =
+        std::sync::LazyLock::new(|| PhraseIndex::new(STATUS_CUES));
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if !FIRST_WORDS.contains(tokens[i].norm.as_str()) {
-            i += 1;
-            continue;
-        }
-        let Some(&(words, kind)) = STATUS_CUES
-            .iter()
-            .filter(|(words, _)| norms_at(tokens, i, words))
-            .max_by_key(|(words, _)| words.len())
-        else {
+        let Some((kind, len)) = CUES.longest_at(tokens, i) else {
             i += 1;
             continue;
         };
@@ -952,11 +937,11 @@ fn find_cues(tokens: &[Token]) -> Vec<Cue> {
         let original = before(2).any(|t| ORIGINAL_CUES.contains(&t.norm.as_str()));
         out.push(Cue {
             kind,
-            tokens: i..i + words.len(),
+            tokens: i..i + len,
             negated,
             original,
         });
-        i += words.len();
+        i += len;
     }
     out
 }
