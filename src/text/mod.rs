@@ -70,6 +70,9 @@ pub struct Segmented {
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
     pub quotes: Vec<Quote>,
+    /// The `norm` strings of an earlier document's tokens, emptied, for
+    /// [`segment_into`] to fill again instead of allocating one per token.
+    spare_norms: Vec<String>,
 }
 
 impl Segmented {
@@ -115,7 +118,7 @@ pub fn segment(doc: &Document) -> Segmented {
 /// [`segment`] into buffers kept from an earlier document, so that a thread
 /// checking thousands of documents grows its token vector once, not per document.
 pub fn segment_into(doc: &Document, out: &mut Segmented) {
-    out.tokens.clear();
+    out.spare_norms.extend(out.tokens.drain(..).map(|t| t.norm));
     out.sentences.clear();
     out.quotes.clear();
     out.tokens.reserve(doc.text.len() / 5);
@@ -129,7 +132,7 @@ pub fn segment_into(doc: &Document, out: &mut Segmented) {
         for range in sentence_ranges(block_text) {
             let span = block.span.start + range.start..block.span.start + range.end;
             let first = out.tokens.len();
-            tokenize(&doc.text, span.clone(), &mut out.tokens);
+            tokenize(&doc.text, span.clone(), &mut out.tokens, &mut out.spare_norms);
             let tokens = first..out.tokens.len();
             if tokens.is_empty() {
                 continue;
@@ -182,12 +185,12 @@ fn sentence_ranges(block_text: &str) -> Vec<Range<usize>> {
 /// Tokenizes a standalone string (a name or a phrase from a rule pack).
 pub fn tokenize_str(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
-    tokenize(text, 0..text.len(), &mut out);
+    tokenize(text, 0..text.len(), &mut out, &mut Vec::new());
     out
 }
 
-/// Appends the tokens of `text[span]` to `out`.
-fn tokenize(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
+/// Appends the tokens of `text[span]` to `out`, their norms written into strings from `spare`.
+fn tokenize(text: &str, span: Range<usize>, out: &mut Vec<Token>, spare: &mut Vec<String>) {
     let slice = &text[span.clone()];
     // Streamed, not collected: this runs over every text once.
     let mut segments = words::word_segments(slice).peekable();
@@ -202,7 +205,7 @@ fn tokenize(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
             end += 1;
             segments.next();
         }
-        push_word(text, start..end, out);
+        push_word(text, start..end, out, spare);
     }
 }
 
@@ -221,23 +224,27 @@ fn is_abbreviation(word: &str) -> bool {
 }
 
 /// Pushes one word-bound segment, splitting off a possessive "’s".
-fn push_word(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
+fn push_word(text: &str, span: Range<usize>, out: &mut Vec<Token>, spare: &mut Vec<String>) {
     let word = &text[span.clone()];
     for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
         if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
             let cut = span.end - suffix.len();
-            out.push(make_token(text, span.start..cut));
-            out.push(make_token(text, cut..span.end));
+            out.push(make_token(text, span.start..cut, spare));
+            out.push(make_token(text, cut..span.end, spare));
             return;
         }
     }
-    out.push(make_token(text, span));
+    out.push(make_token(text, span, spare));
 }
 
-fn make_token(text: &str, span: Range<usize>) -> Token {
+fn make_token(text: &str, span: Range<usize>, spare: &mut Vec<String>) -> Token {
     let word = &text[span.clone()];
     if word.is_ascii() {
-        return make_ascii_token(word, span);
+        let mut norm = spare.pop().unwrap_or_default();
+        norm.clear();
+        norm.push_str(word);
+        norm.make_ascii_lowercase();
+        return make_ascii_token(word, norm, span);
     }
     let kind = if word.chars().any(char::is_alphabetic) {
         TokenKind::Word
@@ -259,7 +266,7 @@ fn make_token(text: &str, span: Range<usize>) -> Token {
 }
 
 /// [`make_token`] for the common case, without Unicode case tables.
-fn make_ascii_token(word: &str, span: Range<usize>) -> Token {
+fn make_ascii_token(word: &str, norm: String, span: Range<usize>) -> Token {
     let bytes = word.as_bytes();
     let letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
     let kind = if letters > 0 {
@@ -270,7 +277,7 @@ fn make_ascii_token(word: &str, span: Range<usize>) -> Token {
         TokenKind::Punct
     };
     Token {
-        norm: word.to_ascii_lowercase(),
+        norm,
         span,
         kind,
         capitalized: bytes.first().is_some_and(u8::is_ascii_uppercase),
