@@ -214,10 +214,11 @@ fn probe_hash(key: &str) -> u64 {
 /// This covers every lookup `match_at` makes (a capitalised first word, up to the longest
 /// name) and keeps only the keys that could be a discovered full name (capitalised words
 /// and name particles) and that `own` does not settle: `Discovered::lookup` asks for a
-/// full name first, then, for a single word, for the one owner of that surname, in this
-/// document first. If [`ProbeHits::any`] is false for the run's table, analysing with
-/// `own` gives the same mentions as with the run's table. Must stay a superset of what
-/// `match_at` asks `Discovered::lookup`.
+/// full name, and for a single word for the owners of that surname in this document,
+/// then for a person known by that word or the one owner of that surname in the run. If
+/// [`ProbeHits::any`] is false for the run's table, analysing with `own` gives the same
+/// mentions as with the run's table. Must stay a superset of what `match_at` asks
+/// `Discovered::lookup`.
 pub fn lookup_probes(seg: &Segmented, pack: &Pack, own: &NameTable) -> Probes {
     let mut out = Probes::default();
     let mut key = String::new();
@@ -268,21 +269,30 @@ struct Discovered<'a> {
 }
 
 impl Discovered<'_> {
-    /// The full name a token sequence refers to: itself, or the one person with that surname
-    /// (in this document first, then in the run).
+    /// The name a token sequence refers to: a full name as written; for a single word,
+    /// the one person this document names in full with that surname, else the word
+    /// itself when it is a person known by that word alone ("Bozi said") or the surname
+    /// of one person of the run. Which person such a word names is for `resolve` to
+    /// decide, in the document's story.
+    ///
+    /// (A surname several people of the run share, none of them named here, is no
+    /// mention: reading it would send most texts of an archive to a second analysis.)
     fn lookup(&self, key: &str, single: bool) -> Option<String> {
-        if self.names.full.contains(key) {
-            return Some(key.to_string());
-        }
         if !single {
-            return None;
+            return self.names.full.contains(key).then(|| key.to_string());
         }
-        let owners = self.names.surnames.get(key)?;
-        let here: Vec<&String> = owners.iter().filter(|o| self.local.contains(o)).collect();
-        match (here.as_slice(), owners.as_slice()) {
-            ([one], _) => Some((*one).clone()),
-            ([], [one]) => Some(one.clone()),
-            _ => None,
+        let owners = self.names.surnames.get(key);
+        let here: Vec<&String> = owners
+            .into_iter()
+            .flatten()
+            .filter(|o| self.local.contains(o))
+            .collect();
+        match here.as_slice() {
+            [one] => Some((*one).clone()),
+            [] if owners.is_some_and(|o| o.len() == 1) => Some(key.to_string()),
+            // Two people of this document share the surname: only a person known by this
+            // word alone is meant.
+            _ => self.names.full.contains(key).then(|| key.to_string()),
         }
     }
 }
