@@ -906,6 +906,34 @@ mod tests {
     }
 
     #[test]
+    fn surnames_that_are_common_words_are_names_only_where_written_as_names() {
+        let run = run(&[(
+            "a.md",
+            "Health Minister Renata Have said on Wednesday that the talks in Lindau were hard. \
+             Have attended the opening session on Thursday. Have’s absence on Friday was noted. \
+             More than 200 people attended the forum in Lindau. Ambassador Yara Jüne arrived in \
+             June 2024. June also lobbied the host. Have you seen the text?",
+        )]);
+        let have = entity(&run, "a.md", "Renata Have");
+        assert_eq!(run.resolution.entities[have].display, "Renata Have");
+        let surfaces = &run.analyses[0].surfaces;
+        let ids = &run.resolution.mentions[0];
+        let of = |surface: &str| -> Vec<EntityId> {
+            surfaces
+                .iter()
+                .zip(ids)
+                .filter(|(s, _)| *s == surface)
+                .map(|(_, &e)| e)
+                .collect()
+        };
+        // "Have attended", "Have’s absence"; not "Have you".
+        assert_eq!(of("Have"), [have, have], "{surfaces:?}");
+        assert!(of("More").is_empty(), "{surfaces:?}");
+        // "June also lobbied" is Yara Jüne; "in June 2024" is a month.
+        assert_eq!(of("June"), [entity(&run, "a.md", "Yara Jüne")], "{surfaces:?}");
+    }
+
+    #[test]
     fn given_names_keep_people_apart() {
         assert!(!compatible_given(&["anna"], &["tomas"]));
         assert!(compatible_given(&["andrii"], &["andriy"]));
