@@ -1,17 +1,33 @@
 //! Resolution: links the mentions of all documents to entities.
 //!
-//! Pack entities are already identified by their names. People discovered in
-//! the text are merged when their folded full names are equal, or when the
-//! first names agree and the surnames are near spellings of each other
-//! (Zelenskiy/Zelensky); different first names keep different people apart
-//! (Anna Berg is not Tomas Bergh). Comparison is by bucket, not all pairs of
-//! documents: each distinct name is compared with the few names sharing its
-//! first letter.
+//! Pack entities are already identified by their names. People discovered in the text
+//! are resolved in two steps, as a coreference step would:
+//!
+//! 1. **Full names** ("Rustem Umerov") are entities of the whole run: one folded full
+//!    name is one person wherever it is written. Two different full names are merged
+//!    when their first names agree (or are spellings of one name: Andrii/Andriy) and
+//!    their surnames are near spellings of each other (Zelenskiy/Zelensky), but only
+//!    when both are written within one story ([`crate::check::story_ids`]): in an
+//!    archive, "Elena Bula" of one event and "Helena Bula" of another are two people.
+//!    Two full names written in one text with different first names are two people
+//!    (Karin Bofr and Katarina Bofr of one article), whatever the rest of the run says.
+//! 2. **A surname on its own** ("Bozi said") never joins two full names. It is the full
+//!    name it abbreviates in its own text when that text names exactly one such person,
+//!    else in its story when the story names exactly one; when both are silent it is a
+//!    person of its story known only by that name (when some text introduces them so:
+//!    "Governor Okafor"); when it is ambiguous (two Bozis) or nothing introduces it, it
+//!    is an entity of its own text only.
+//!
+//! Comparison is by bucket, never all pairs of documents: names are compared within a
+//! story and with names sharing their surname's first letter, and surnames are looked
+//! up in their text and their story.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::extract::{Analysis, NameRef, NameTable};
+use crate::check::{RARE_NAME_LIMIT, group_by_story, story_ids};
+use crate::extract::{Analysis, Mention, NameRef, NameTable};
 use crate::pack::{EntityIdx, EntityKind, Pack};
+use crate::text::fold;
 
 /// Index of an entity in [`Resolution::entities`].
 pub type EntityId = usize;
@@ -31,6 +47,8 @@ pub struct Resolution {
     pub entities: Vec<ResolvedEntity>,
     /// `[document][mention]` → entity.
     pub mentions: Vec<Vec<EntityId>>,
+    /// The story of each document ([`crate::check::story_ids`]), reused by the checks.
+    pub stories: Vec<usize>,
 }
 
 impl Resolution {
@@ -46,7 +64,7 @@ pub fn near_spelling(a: &str, b: &str) -> bool {
         return true;
     }
     let (la, lb) = (a.chars().count(), b.chars().count());
-    if la.min(lb) < 5 || a.chars().next() != b.chars().next() {
+    if la.min(lb) < 5 || a.chars().next() != b.chars().next() || la.abs_diff(lb) > 2 {
         return false;
     }
     // Short names tolerate one edit, longer ones two; Jaro-Winkler guards against
@@ -55,11 +73,78 @@ pub fn near_spelling(a: &str, b: &str) -> bool {
     strsim::damerau_levenshtein(a, b) <= max_edits && strsim::jaro_winkler(a, b) >= 0.93
 }
 
-/// Whether two folded given names can belong to one person.
+/// Whether two folded given names can belong to one person: equal, or spellings of one
+/// name (Andrii/Andriy, Elena/Helena), not two names that merely look alike (Karin/Katarina).
 fn compatible_given(a: &[&str], b: &[&str]) -> bool {
     match (a.first(), b.first()) {
-        (Some(x), Some(y)) => x == y || strsim::jaro_winkler(x, y) >= 0.9 && x.len().min(y.len()) >= 4,
+        (Some(x), Some(y)) => {
+            x == y || {
+                let longest = x.chars().count().max(y.chars().count());
+                let max_edits = if longest >= 7 { 2 } else { 1 };
+                x.len().min(y.len()) >= 4
+                    && strsim::jaro_winkler(x, y) >= 0.9
+                    && strsim::damerau_levenshtein(x, y) <= max_edits
+            }
+        }
         _ => true,
+    }
+}
+
+/// A folded full name: its given names and its surname.
+#[derive(Debug)]
+struct Spelling {
+    given: Vec<String>,
+    surname: String,
+}
+
+impl Spelling {
+    /// Splits a folded name key; `None` for a single word, which is no full name.
+    fn of(key: &str) -> Option<Spelling> {
+        let (given, surname) = key.rsplit_once(' ')?;
+        Some(Spelling {
+            given: given.split(' ').map(str::to_string).collect(),
+            surname: surname.to_string(),
+        })
+    }
+
+    /// Whether two full names can name one person: `Some(true)` when the first names
+    /// are equal, `Some(false)` when they are only spellings of one name.
+    fn same_person(&self, other: &Spelling) -> Option<bool> {
+        let ga: Vec<&str> = self.given.iter().map(String::as_str).collect();
+        let gb: Vec<&str> = other.given.iter().map(String::as_str).collect();
+        (near_spelling(&self.surname, &other.surname) && compatible_given(&ga, &gb)).then(|| ga.first() == gb.first())
+    }
+}
+
+/// A full name of the run: a pack entity or a discovered full name, with its spellings.
+struct Node {
+    name: NameRef,
+    spellings: Vec<Spelling>,
+}
+
+impl Node {
+    fn is_pack(&self) -> bool {
+        matches!(self.name, NameRef::Pack(_))
+    }
+
+    /// Whether two nodes can be one person: `Some(true)` with equal first names,
+    /// `Some(false)` with first names that are spellings of one name. Two pack entities
+    /// are never one.
+    fn same_person(&self, other: &Node) -> Option<bool> {
+        if self.is_pack() && other.is_pack() {
+            return None;
+        }
+        let mut found = None;
+        for a in &self.spellings {
+            for b in &other.spellings {
+                match a.same_person(b) {
+                    Some(true) => return Some(true),
+                    Some(false) => found = Some(false),
+                    None => {}
+                }
+            }
+        }
+        found
     }
 }
 
@@ -80,84 +165,322 @@ impl UnionFind {
         root
     }
 
-    fn union(&mut self, a: usize, b: usize) {
+    /// Joins the sets of `a` and `b`; the smaller root wins, so the result does not
+    /// depend on merge order. Returns the new root and the absorbed one.
+    fn union(&mut self, a: usize, b: usize) -> Option<(usize, usize)> {
         let (ra, rb) = (self.find(a), self.find(b));
-        // The smaller index wins, so the result does not depend on merge order.
-        if ra != rb {
-            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
-            self.0[hi] = lo;
+        if ra == rb {
+            return None;
         }
+        let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        self.0[hi] = lo;
+        Some((lo, hi))
+    }
+}
+
+/// A mention written as one discovered word ("Bozi"): a surname to resolve, not a full name.
+fn is_surname_only(m: &Mention) -> bool {
+    matches!(m.name, NameRef::Discovered(_)) && m.tokens.len() == 1
+}
+
+/// The folded surname a person mention ends with.
+fn folded_surname(m: &Mention) -> String {
+    match &m.name {
+        NameRef::Discovered(key) => key.rsplit(' ').next().unwrap_or(key).to_string(),
+        NameRef::Pack(_) => fold(&m.surname),
+    }
+}
+
+/// What tells that two texts are about one story, as far as their names go.
+///
+/// The story groups of [`crate::check::story_ids`] bound the comparisons; within a group
+/// (up to a few hundred texts of an archive, chained by shared names) two texts count as
+/// one story for a name only when they name a rarely named person in common, or share
+/// rare proper nouns that are no words of the people they name (places, events,
+/// organisations; two for texts naming many things, as in `Corpus::same_story`): two
+/// people of two events may share a surname, and so may their colleagues.  Texts naming
+/// too few things to tell count as one story with any other.
+struct Related<'a> {
+    analyses: &'a [&'a Analysis],
+    stories: &'a [usize],
+    doc_nodes: &'a [Vec<usize>],
+    /// The words of the people each text names (hashed, sorted).
+    name_words: Vec<Vec<u64>>,
+    /// How many texts name each node in full.
+    node_texts: Vec<u32>,
+    /// How many texts use each proper noun (hashes, as in [`Analysis::proper_nouns`]).
+    noun_texts: rustc_hash::FxHashMap<u64, u32>,
+}
+
+impl Related<'_> {
+    fn rare(count: u32) -> bool {
+        count as usize <= RARE_NAME_LIMIT
+    }
+
+    /// Whether texts `a` and `b` tell one story (see [`Related::tie`]).
+    fn related(&self, a: usize, b: usize, name: &[u64], nodes: &[usize]) -> bool {
+        self.tie(a, b, name, nodes).is_some()
+    }
+
+    /// What ties texts `a` and `b` into one story, not counting the people `nodes` nor
+    /// the words `name` (hashed): two texts sharing only the surname "Bula" may be about
+    /// two Bulas.
+    fn tie(&self, a: usize, b: usize, name: &[u64], nodes: &[usize]) -> Option<Tie> {
+        if a == b {
+            return Some(Tie::Shared);
+        }
+        let rare_person = |n: &usize| !nodes.contains(n) && Self::rare(self.node_texts[*n]);
+        if sorted_common(&self.doc_nodes[a], &self.doc_nodes[b]).any(|n| rare_person(&n)) {
+            return Some(Tie::Shared);
+        }
+        let rare_noun = |h: &u64| {
+            !name.contains(h)
+                && self.name_words[a].binary_search(h).is_err()
+                && self.name_words[b].binary_search(h).is_err()
+                && self.noun_texts.get(h).is_some_and(|&c| Self::rare(c))
+        };
+        // As in `Corpus::same_story`: one shared name for texts naming few things, else two.
+        let (x, y) = (&self.analyses[a].proper_nouns, &self.analyses[b].proper_nouns);
+        let needed = if x.len().min(y.len()) < 6 { 1 } else { 2 };
+        if sorted_common(x, y).filter(rare_noun).nth(needed - 1).is_some() {
+            return Some(Tie::Shared);
+        }
+        (self.stories[a] == usize::MAX || self.stories[b] == usize::MAX).then_some(Tie::Unknown)
+    }
+}
+
+/// Why two texts count as one story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tie {
+    /// They name a rare person or rare things in common.
+    Shared,
+    /// One of them names too few things to tell (a draft, a brief): it may belong anywhere.
+    Unknown,
+}
+
+/// The items two sorted lists share.
+fn sorted_common<'a, T: Ord + Copy>(x: &'a [T], y: &'a [T]) -> impl Iterator<Item = T> + 'a {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        while i < x.len() && j < y.len() {
+            match x[i].cmp(&y[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    i += 1;
+                    j += 1;
+                    return Some(x[i - 1]);
+                }
+            }
+        }
+        None
+    })
+}
+
+/// The hash of a folded word, as [`Analysis::proper_nouns`] holds it.
+fn word_hash(word: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(word)
+}
+
+/// What a surname-only mention resolves to among candidate (surname, entity) pairs.
+enum Pick {
+    None,
+    One(EntityId),
+    Ambiguous,
+}
+
+impl Pick {
+    fn of(found: BTreeSet<EntityId>) -> Pick {
+        let mut found = found.into_iter();
+        match (found.next(), found.next()) {
+            (None, _) => Pick::None,
+            (Some(one), None) => Pick::One(one),
+            (Some(_), Some(_)) => Pick::Ambiguous,
+        }
+    }
+}
+
+/// The one entity among `candidates` whose surname is `surname`, else the one whose
+/// surname is a near spelling of it.
+fn pick(surname: &str, candidates: &[(u32, EntityId)], names: &[String]) -> Pick {
+    let choose = |keep: &dyn Fn(&str) -> bool| {
+        Pick::of(
+            candidates
+                .iter()
+                .filter(|(s, _)| keep(&names[*s as usize]))
+                .map(|&(_, e)| e)
+                .collect(),
+        )
+    };
+    match choose(&|s| s == surname) {
+        Pick::None => choose(&|s| s != surname && near_spelling(s, surname)),
+        found => found,
     }
 }
 
 /// Links the mentions of every analysed document to entities.
 pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolution {
-    // Nodes: pack people first (so they win as cluster roots), then discovered names, sorted.
-    let mut nodes: Vec<NameRef> = Vec::new();
-    let mut node_of: HashMap<NameRef, usize> = HashMap::new();
-    let mut pack_used: Vec<EntityIdx> = analyses
-        .iter()
-        .flat_map(|a| a.mentions.iter())
-        .filter_map(|m| match m.name {
-            NameRef::Pack(idx) => Some(idx),
-            NameRef::Discovered(_) => None,
-        })
-        .collect();
+    // Nodes: pack entities first (so they win as cluster roots), then discovered full names, sorted.
+    let mut pack_used: Vec<EntityIdx> = Vec::new();
+    let mut full_keys: Vec<&String> = Vec::new();
+    for m in analyses.iter().flat_map(|a| a.mentions.iter()) {
+        match &m.name {
+            NameRef::Pack(idx) => pack_used.push(*idx),
+            NameRef::Discovered(key) if !is_surname_only(m) => full_keys.push(key),
+            NameRef::Discovered(_) => {}
+        }
+    }
     pack_used.sort_unstable();
     pack_used.dedup();
-    for idx in &pack_used {
-        node_of.insert(NameRef::Pack(*idx), nodes.len());
-        nodes.push(NameRef::Pack(*idx));
+    full_keys.sort_unstable();
+    full_keys.dedup();
+    let mut nodes: Vec<Node> = Vec::with_capacity(pack_used.len() + full_keys.len());
+    for idx in pack_used {
+        let e = &pack.entities[idx];
+        let spellings = if e.kind == EntityKind::Person {
+            e.names
+                .iter()
+                .chain(&e.variants)
+                .filter_map(|s| Spelling::of(&crate::pack::name_key(s)))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        nodes.push(Node {
+            name: NameRef::Pack(idx),
+            spellings,
+        });
     }
-    let mut discovered: Vec<&String> = names.full.iter().collect();
-    discovered.sort();
-    for key in discovered {
-        node_of.insert(NameRef::Discovered(key.clone()), nodes.len());
-        nodes.push(NameRef::Discovered(key.clone()));
+    for key in full_keys {
+        nodes.push(Node {
+            name: NameRef::Discovered(key.clone()),
+            spellings: Spelling::of(key).into_iter().collect(),
+        });
+    }
+    let node_of: HashMap<&NameRef, usize> = nodes.iter().enumerate().map(|(n, node)| (&node.name, n)).collect();
+
+    // The people each text names in full.
+    let doc_nodes: Vec<Vec<usize>> = analyses
+        .iter()
+        .map(|a| {
+            let mut ns: Vec<usize> = a
+                .mentions
+                .iter()
+                .filter(|m| m.kind == EntityKind::Person && !m.descriptor && !is_surname_only(m))
+                .filter_map(|m| node_of.get(&m.name).copied())
+                .filter(|&n| !nodes[n].spellings.is_empty())
+                .collect();
+            ns.sort_unstable();
+            ns.dedup();
+            ns
+        })
+        .collect();
+    let stories = story_ids(analyses);
+    let mut related = Related {
+        analyses,
+        stories: &stories,
+        doc_nodes: &doc_nodes,
+        name_words: Vec::with_capacity(analyses.len()),
+        node_texts: vec![0; nodes.len()],
+        noun_texts: rustc_hash::FxHashMap::default(),
+    };
+    for (ns, analysis) in doc_nodes.iter().zip(analyses) {
+        for &n in ns {
+            related.node_texts[n] += 1;
+        }
+        for &h in &analysis.proper_nouns {
+            *related.noun_texts.entry(h).or_default() += 1;
+        }
+        let full = ns
+            .iter()
+            .flat_map(|&n| &nodes[n].spellings)
+            .flat_map(|s| s.given.iter().chain([&s.surname]));
+        let alone = analysis
+            .mentions
+            .iter()
+            .filter(|m| is_surname_only(m))
+            .map(folded_surname);
+        let mut words: Vec<u64> = full.map(|w| word_hash(w)).chain(alone.map(|w| word_hash(&w))).collect();
+        words.sort_unstable();
+        words.dedup();
+        related.name_words.push(words);
+    }
+    let related = related;
+
+    // Two full names one text writes with different first names are two people.
+    let mut apart: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for ns in &doc_nodes {
+        for (i, &a) in ns.iter().enumerate() {
+            for &b in &ns[i + 1..] {
+                if nodes[a].same_person(&nodes[b]) == Some(false) {
+                    apart.insert((a, b));
+                }
+            }
+        }
     }
 
-    // Candidate spellings per node, bucketed by the surname's first letter.
-    let mut spellings: BTreeMap<char, Vec<(usize, Vec<String>)>> = BTreeMap::new();
-    for (n, node) in nodes.iter().enumerate() {
-        let keys: Vec<String> = match node {
-            NameRef::Pack(idx) => {
-                let e = &pack.entities[*idx];
-                if e.kind != EntityKind::Person {
-                    continue;
+    // Candidate merges: full names of one story group, bucketed by the surname's first
+    // letter, written by two texts that tell one story.
+    let all_docs: Vec<usize> = (0..analyses.len()).collect();
+    let groups = group_by_story(&stories, &all_docs, |d| d);
+    let mut merges: BTreeSet<(bool, usize, usize)> = BTreeSet::new();
+    for group in &groups {
+        let mut texts: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        let mut buckets: BTreeMap<char, BTreeSet<usize>> = BTreeMap::new();
+        for &doc in group {
+            for &n in &doc_nodes[doc] {
+                texts.entry(n).or_default().push(doc);
+                for s in &nodes[n].spellings {
+                    if let Some(c) = s.surname.chars().next() {
+                        buckets.entry(c).or_default().insert(n);
+                    }
                 }
-                e.names
-                    .iter()
-                    .chain(&e.variants)
-                    .map(|s| crate::pack::name_key(s))
-                    .filter(|k| k.contains(' '))
-                    .collect()
             }
-            NameRef::Discovered(key) => vec![key.clone()],
-        };
-        for key in keys {
-            let words: Vec<String> = key.split(' ').map(str::to_string).collect();
-            if let Some(first) = words.last().and_then(|s| s.chars().next()) {
-                spellings.entry(first).or_default().push((n, words));
+        }
+        for bucket in buckets.values() {
+            let bucket: Vec<usize> = bucket.iter().copied().collect();
+            for (i, &a) in bucket.iter().enumerate() {
+                for &b in &bucket[i + 1..] {
+                    if merges.contains(&(false, a, b)) || merges.contains(&(true, a, b)) {
+                        continue;
+                    }
+                    let Some(same_given) = nodes[a].same_person(&nodes[b]) else {
+                        continue;
+                    };
+                    let words: Vec<u64> = [a, b]
+                        .iter()
+                        .flat_map(|&n| &nodes[n].spellings)
+                        .flat_map(|s| s.given.iter().chain([&s.surname]))
+                        .map(|w| word_hash(w))
+                        .collect();
+                    let told_together = texts[&a]
+                        .iter()
+                        .any(|&da| texts[&b].iter().any(|&db| related.related(da, db, &words, &[a, b])));
+                    if told_together {
+                        // Equal first names merge first.
+                        merges.insert((!same_given, a, b));
+                    }
+                }
             }
         }
     }
     let mut uf = UnionFind((0..nodes.len()).collect());
-    for bucket in spellings.values() {
-        for (i, (a, wa)) in bucket.iter().enumerate() {
-            for (b, wb) in &bucket[i + 1..] {
-                if a == b || matches!((&nodes[*a], &nodes[*b]), (NameRef::Pack(_), NameRef::Pack(_))) {
-                    continue;
-                }
-                let (sa, sb) = (
-                    wa.last().map_or("", String::as_str),
-                    wb.last().map_or("", String::as_str),
-                );
-                let ga: Vec<&str> = wa[..wa.len() - 1].iter().map(String::as_str).collect();
-                let gb: Vec<&str> = wb[..wb.len() - 1].iter().map(String::as_str).collect();
-                if near_spelling(sa, sb) && compatible_given(&ga, &gb) {
-                    uf.union(*a, *b);
-                }
-            }
+    let mut members: Vec<Vec<usize>> = (0..nodes.len()).map(|n| vec![n]).collect();
+    for (_, a, b) in merges {
+        let (ra, rb) = (uf.find(a), uf.find(b));
+        if ra == rb {
+            continue;
+        }
+        let kept_apart = members[ra]
+            .iter()
+            .any(|&x| members[rb].iter().any(|&y| apart.contains(&(x.min(y), x.max(y)))));
+        if kept_apart {
+            continue;
+        }
+        if let Some((root, absorbed)) = uf.union(a, b) {
+            let moved = std::mem::take(&mut members[absorbed]);
+            members[root].extend(moved);
         }
     }
 
@@ -168,7 +491,7 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolu
     for n in 0..nodes.len() {
         let root = uf.find(n);
         let id = *entity_of_root.entry(root).or_insert_with(|| {
-            let (kind, pack_idx, display) = match &nodes[root] {
+            let (kind, pack_idx, display) = match &nodes[root].name {
                 NameRef::Pack(idx) => (
                     pack.entities[*idx].kind,
                     Some(*idx),
@@ -185,21 +508,184 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolu
         });
         node_entity.push(id);
     }
-    // Discovered people are displayed as first written in full.
-    let mut mentions = Vec::with_capacity(analyses.len());
-    for analysis in analyses {
-        let mut ids = Vec::with_capacity(analysis.mentions.len());
-        for (m, surface) in analysis.mentions.iter().zip(&analysis.surfaces) {
-            let id = node_of.get(&m.name).map_or(0, |&n| node_entity[n]);
-            let entity = &mut entities[id];
-            if entity.display.is_empty() || (entity.pack.is_none() && !entity.display.contains(' ')) {
-                entity.display.clone_from(surface);
+
+    // The people each text names in full, by folded surname (interned).
+    let mut surname_ids: HashMap<String, u32> = HashMap::new();
+    let mut surnames: Vec<String> = Vec::new();
+    let doc_people: Vec<Vec<(u32, EntityId)>> = analyses
+        .iter()
+        .map(|a| {
+            let mut people: Vec<(u32, EntityId)> = a
+                .mentions
+                .iter()
+                .filter(|m| m.kind == EntityKind::Person && !m.descriptor && !is_surname_only(m))
+                .filter_map(|m| {
+                    let entity = node_entity[*node_of.get(&m.name)?];
+                    let id = *surname_ids.entry(folded_surname(m)).or_insert_with_key(|s| {
+                        surnames.push(s.clone());
+                        u32::try_from(surnames.len() - 1).unwrap_or(u32::MAX)
+                    });
+                    Some((id, entity))
+                })
+                .collect();
+            people.sort_unstable();
+            people.dedup();
+            people
+        })
+        .collect();
+    let mut doc_groups: Vec<Vec<usize>> = vec![Vec::new(); analyses.len()];
+    // Per story group: (surname, entity, text) of everyone named in full, sorted.
+    let group_people: Vec<Vec<(u32, EntityId, usize)>> = groups
+        .iter()
+        .enumerate()
+        .map(|(g, docs)| {
+            let mut people = Vec::new();
+            for &doc in docs {
+                doc_groups[doc].push(g);
+                people.extend(doc_people[doc].iter().map(|&(s, e)| (s, e, doc)));
             }
+            people.sort_unstable();
+            people
+        })
+        .collect();
+    // Near spellings of a surname among a group's people, once per group and surname.
+    let mut near_in_group: HashMap<(usize, String), Vec<(EntityId, usize)>> = HashMap::new();
+
+    // Every mention: a full name by its cluster; a surname by its text, else by the texts
+    // of its story group that tell its story.
+    let new_person = |entities: &mut Vec<ResolvedEntity>| {
+        entities.push(ResolvedEntity {
+            kind: EntityKind::Person,
+            pack: None,
+            display: String::new(),
+        });
+        entities.len() - 1
+    };
+    let mut by_text: HashMap<(usize, String), EntityId> = HashMap::new();
+    // Surnames named in full nowhere in their story but introduced alone somewhere
+    // ("Governor Okafor"): (story, surname) → the mentions, linked below.
+    let mut alone: BTreeMap<(usize, String), Vec<(usize, usize)>> = BTreeMap::new();
+    let mut mentions = Vec::with_capacity(analyses.len());
+    for (doc, analysis) in analyses.iter().enumerate() {
+        let mut ids = Vec::with_capacity(analysis.mentions.len());
+        for (mi, m) in analysis.mentions.iter().enumerate() {
+            if !is_surname_only(m) {
+                ids.push(node_of.get(&m.name).map_or(0, |&n| node_entity[n]));
+                continue;
+            }
+            let surname = folded_surname(m);
+            let picked = match pick(&surname, &doc_people[doc], &surnames) {
+                Pick::None => {
+                    // The people of texts that share rare names with this one first, then
+                    // of texts too short on names to tell; the same surname first, then a
+                    // near spelling of it.
+                    let name = [word_hash(&surname)];
+                    let exact: Vec<(EntityId, usize)> = match surname_ids.get(&surname) {
+                        Some(&id) => doc_groups[doc]
+                            .iter()
+                            .flat_map(|&g| {
+                                let people = &group_people[g];
+                                let from = people.partition_point(|p| p.0 < id);
+                                let to = people.partition_point(|p| p.0 <= id);
+                                people[from..to].iter().map(|&(_, e, d)| (e, d))
+                            })
+                            .collect(),
+                        None => Vec::new(),
+                    };
+                    let mut near: Option<Vec<(EntityId, usize)>> = None;
+                    let mut found = Pick::None;
+                    for tie in [Tie::Shared, Tie::Unknown] {
+                        for spelled in [true, false] {
+                            let candidates = if spelled {
+                                &exact
+                            } else {
+                                near.get_or_insert_with(|| {
+                                    doc_groups[doc]
+                                        .iter()
+                                        .flat_map(|&g| {
+                                            near_in_group
+                                                .entry((g, surname.clone()))
+                                                .or_insert_with(|| {
+                                                    group_people[g]
+                                                        .iter()
+                                                        .filter(|p| {
+                                                            let other = &surnames[p.0 as usize];
+                                                            *other != surname && near_spelling(other, &surname)
+                                                        })
+                                                        .map(|&(_, e, d)| (e, d))
+                                                        .collect()
+                                                })
+                                                .clone()
+                                        })
+                                        .collect()
+                                })
+                            };
+                            found = Pick::of(
+                                candidates
+                                    .iter()
+                                    .filter(|&&(_, other)| related.tie(doc, other, &name, &[]) == Some(tie))
+                                    .map(|&(e, _)| e)
+                                    .collect(),
+                            );
+                            if !matches!(found, Pick::None) {
+                                break;
+                            }
+                        }
+                        if !matches!(found, Pick::None) {
+                            break;
+                        }
+                    }
+                    found
+                }
+                found => found,
+            };
+            let id = match picked {
+                Pick::One(entity) => entity,
+                Pick::None if names.full.contains(&surname) => {
+                    alone.entry((stories[doc], surname)).or_default().push((doc, mi));
+                    usize::MAX
+                }
+                Pick::None | Pick::Ambiguous => *by_text
+                    .entry((doc, surname))
+                    .or_insert_with(|| new_person(&mut entities)),
+            };
             ids.push(id);
         }
         mentions.push(ids);
     }
-    Resolution { entities, mentions }
+    // A person known by one word is one person across the texts of a story that tell it.
+    for ((_, surname), found) in alone {
+        let name = [word_hash(&surname)];
+        let mut docs: Vec<usize> = found.iter().map(|&(doc, _)| doc).collect();
+        docs.dedup();
+        let mut uf = UnionFind((0..docs.len()).collect());
+        for i in 0..docs.len() {
+            for j in i + 1..docs.len() {
+                if related.related(docs[i], docs[j], &name, &[]) {
+                    uf.union(i, j);
+                }
+            }
+        }
+        let mut entity_of_root: HashMap<usize, EntityId> = HashMap::new();
+        for (doc, mi) in found {
+            let root = uf.find(docs.binary_search(&doc).unwrap_or_default());
+            mentions[doc][mi] = *entity_of_root.entry(root).or_insert_with(|| new_person(&mut entities));
+        }
+    }
+    // Discovered people are displayed as first written in full.
+    for (analysis, ids) in analyses.iter().zip(&mentions) {
+        for (surface, &id) in analysis.surfaces.iter().zip(ids) {
+            let entity = &mut entities[id];
+            if entity.display.is_empty() || (entity.pack.is_none() && !entity.display.contains(' ')) {
+                entity.display.clone_from(surface);
+            }
+        }
+    }
+    Resolution {
+        entities,
+        mentions,
+        stories,
+    }
 }
 
 #[cfg(test)]
@@ -216,10 +702,243 @@ mod tests {
         assert!(!near_spelling("petrov", "popov"));
     }
 
+    use std::path::Path;
+
+    use crate::engine::{Run, RunOptions, run_documents};
+    use crate::source::{LoadOptions, load_bytes};
+
+    /// Runs `(file name, body)` documents, in this order, through the whole pipeline.
+    fn run(docs: &[(&str, &str)]) -> Run {
+        let pack = Pack::builtin().expect("built-in pack");
+        let docs = docs
+            .iter()
+            .map(|(name, body)| {
+                let text = format!("---\ntitle: Report\ndate: 2025-03-04\n---\n\n{body}\n");
+                load_bytes(Path::new(name), text.as_bytes(), &LoadOptions::default()).expect("loads")
+            })
+            .collect();
+        run_documents(docs, Vec::new(), &pack, &RunOptions::default())
+    }
+
+    /// The entity of the first mention written `surface` in document `doc`.
+    fn entity(run: &Run, doc: &str, surface: &str) -> EntityId {
+        let d = run
+            .docs
+            .iter()
+            .position(|x| x.path == Path::new(doc))
+            .expect("document in the run");
+        let surfaces = &run.analyses[d].surfaces;
+        let m = surfaces
+            .iter()
+            .position(|s| s == surface)
+            .unwrap_or_else(|| panic!("no mention {surface:?} in {doc}: {surfaces:?}"));
+        run.resolution.entity_of(d, m)
+    }
+
+    /// Two events of one archive, each with a Bozi; the second text of the first event
+    /// calls its Bozi by the surname only ("Bozi said": a person known by one word).
+    const TWO_BOZIS: &[(&str, &str)] = &[
+        (
+            "forum-a.md",
+            "Energy Minister Anna Bozi attended the water forum in Lindau on Monday. \
+             Delegates from Ostmark and Vessia signed the Lindau accord.",
+        ),
+        (
+            "forum-b.md",
+            "Bozi said the Lindau accord would hold. Officials from Ostmark praised the forum.",
+        ),
+        (
+            "flood-a.md",
+            "Health Minister Lena Bozi skipped the flood summit in Korval on Friday. \
+             Rescuers from Brannock and Selvik met in Korval.",
+        ),
+        (
+            "flood-b.md",
+            "Lena Bozi was in Korval for the flood summit, officials in Tallia said. Brannock sent boats.",
+        ),
+    ];
+
+    #[test]
+    fn a_surname_alone_never_joins_two_people_of_two_events() {
+        let run = run(TWO_BOZIS);
+        let anna = entity(&run, "forum-a.md", "Anna Bozi");
+        let lena = entity(&run, "flood-a.md", "Lena Bozi");
+        assert_ne!(anna, lena, "two Bozis of two events are two people");
+        assert_eq!(entity(&run, "flood-b.md", "Lena Bozi"), lena);
+        // "Bozi said" in the forum story is the forum's Bozi, found through its story.
+        assert_eq!(entity(&run, "forum-b.md", "Bozi"), anna);
+        assert_eq!(run.resolution.entities[anna].display, "Anna Bozi");
+    }
+
+    #[test]
+    fn resolution_does_not_depend_on_input_order() {
+        let forward = run(TWO_BOZIS);
+        let reversed: Vec<(&str, &str)> = TWO_BOZIS.iter().rev().copied().collect();
+        let backward = run(&reversed);
+        let mentions = [
+            ("forum-a.md", "Anna Bozi"),
+            ("forum-b.md", "Bozi"),
+            ("flood-a.md", "Lena Bozi"),
+            ("flood-b.md", "Lena Bozi"),
+        ];
+        for (i, a) in mentions.iter().enumerate() {
+            for b in &mentions[i + 1..] {
+                assert_eq!(
+                    entity(&forward, a.0, a.1) == entity(&forward, b.0, b.1),
+                    entity(&backward, a.0, a.1) == entity(&backward, b.0, b.1),
+                    "{a:?} {b:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_surname_alone_is_the_one_person_its_text_names_in_full() {
+        let run = run(&[
+            (
+                "a.md",
+                "Governor Anna Bozi opened the Lindau forum. Later, Bozi said the accord would hold.",
+            ),
+            (
+                "b.md",
+                "Health Minister Lena Bozi skipped the Korval summit. Bozi was in Tallia.",
+            ),
+        ]);
+        let anna = entity(&run, "a.md", "Anna Bozi");
+        let lena = entity(&run, "b.md", "Lena Bozi");
+        assert_ne!(anna, lena);
+        assert_eq!(entity(&run, "a.md", "Bozi"), anna);
+        assert_eq!(entity(&run, "b.md", "Bozi"), lena);
+    }
+
+    #[test]
+    fn an_ambiguous_surname_alone_is_nobody_named_in_full() {
+        let run = run(&[(
+            "a.md",
+            "Governor Anna Bozi and her brother Piet Bozi arrived in Lindau. Bozi said the accord would hold.",
+        )]);
+        let anna = entity(&run, "a.md", "Anna Bozi");
+        let piet = entity(&run, "a.md", "Piet Bozi");
+        let bozi = entity(&run, "a.md", "Bozi");
+        assert_ne!(anna, piet);
+        assert!(bozi != anna && bozi != piet, "which Bozi spoke is not known");
+    }
+
+    #[test]
+    fn near_spellings_merge_across_outlets_of_one_story_only() {
+        // The pack's transliterations: one person in every outlet.
+        let pack_names = run(&[
+            ("wire.md", "Volodymyr Zelensky attended the talks in Istanbul."),
+            ("blog.md", "Volodymyr Zelenskyy skipped the Istanbul talks."),
+        ]);
+        assert_eq!(
+            entity(&pack_names, "wire.md", "Volodymyr Zelensky"),
+            entity(&pack_names, "blog.md", "Volodymyr Zelenskyy")
+        );
+        // Names the pack does not know: merged when the outlets tell one story.
+        let one_story = run(&[
+            (
+                "wire.md",
+                "Interior Minister Oleksandr Kubrakov attended the Lindau forum. Delegates from Ostmark signed.",
+            ),
+            (
+                "blog.md",
+                "Minister Oleksandr Kubrakow skipped the Lindau forum, officials in Ostmark said.",
+            ),
+        ]);
+        assert_eq!(
+            entity(&one_story, "wire.md", "Oleksandr Kubrakov"),
+            entity(&one_story, "blog.md", "Oleksandr Kubrakow")
+        );
+        // The same two spellings in two unrelated stories are two people.
+        let two_stories = run(&[
+            (
+                "wire.md",
+                "Interior Minister Oleksandr Kubrakov attended the Lindau forum. Delegates from Ostmark signed.",
+            ),
+            (
+                "flood.md",
+                "Minister Oleksandr Kubrakow skipped the flood summit in Korval, officials in Tallia said.",
+            ),
+        ]);
+        assert_ne!(
+            entity(&two_stories, "wire.md", "Oleksandr Kubrakov"),
+            entity(&two_stories, "flood.md", "Oleksandr Kubrakow")
+        );
+    }
+
+    #[test]
+    fn different_first_names_in_one_text_are_two_people() {
+        // Elena and Helena may be one name spelled two ways by two outlets...
+        let outlets = run(&[
+            (
+                "a.md",
+                "Governor Elena Bula attended the Lindau forum with delegates from Ostmark.",
+            ),
+            (
+                "b.md",
+                "Governor Helena Bula skipped the Lindau forum, officials in Ostmark said.",
+            ),
+        ]);
+        assert_eq!(
+            entity(&outlets, "a.md", "Elena Bula"),
+            entity(&outlets, "b.md", "Helena Bula")
+        );
+        // ...but a text that names both names two people, for the whole run.
+        let both = run(&[
+            (
+                "a.md",
+                "Governor Elena Bula attended the Lindau forum with delegates from Ostmark.",
+            ),
+            (
+                "b.md",
+                "Governor Helena Bula skipped the Lindau forum, officials in Ostmark said.",
+            ),
+            (
+                "c.md",
+                "Elena Bula and her sister Helena Bula were both invited to the Lindau forum by Ostmark.",
+            ),
+        ]);
+        assert_ne!(
+            entity(&both, "a.md", "Elena Bula"),
+            entity(&both, "b.md", "Helena Bula")
+        );
+    }
+
+    #[test]
+    fn surnames_that_are_common_words_are_names_only_where_written_as_names() {
+        let run = run(&[(
+            "a.md",
+            "Health Minister Renata Have said on Wednesday that the talks in Lindau were hard. \
+             Have attended the opening session on Thursday. Have’s absence on Friday was noted. \
+             More than 200 people attended the forum in Lindau. Ambassador Yara Jüne arrived in \
+             June 2024. June also lobbied the host. Have you seen the text?",
+        )]);
+        let have = entity(&run, "a.md", "Renata Have");
+        assert_eq!(run.resolution.entities[have].display, "Renata Have");
+        let surfaces = &run.analyses[0].surfaces;
+        let ids = &run.resolution.mentions[0];
+        let of = |surface: &str| -> Vec<EntityId> {
+            surfaces
+                .iter()
+                .zip(ids)
+                .filter(|(s, _)| *s == surface)
+                .map(|(_, &e)| e)
+                .collect()
+        };
+        // "Have attended", "Have’s absence"; not "Have you".
+        assert_eq!(of("Have"), [have, have], "{surfaces:?}");
+        assert!(of("More").is_empty(), "{surfaces:?}");
+        // "June also lobbied" is Yara Jüne; "in June 2024" is a month.
+        assert_eq!(of("June"), [entity(&run, "a.md", "Yara Jüne")], "{surfaces:?}");
+    }
+
     #[test]
     fn given_names_keep_people_apart() {
         assert!(!compatible_given(&["anna"], &["tomas"]));
         assert!(compatible_given(&["andrii"], &["andriy"]));
+        assert!(compatible_given(&["elena"], &["helena"]));
+        assert!(!compatible_given(&["karin"], &["katarina"]), "alike, but two names");
         assert!(compatible_given(&[], &["lena"]));
     }
 }

@@ -91,7 +91,12 @@ impl<'a> Corpus<'a> {
             docs,
             analyses,
             resolution,
-            stories: std::sync::OnceLock::new(),
+            // Resolution groups names by story too: its story ids are reused when it has them.
+            stories: if resolution.stories.len() == analyses.len() {
+                std::sync::OnceLock::from(resolution.stories.clone())
+            } else {
+                std::sync::OnceLock::new()
+            },
         }
     }
 
@@ -162,31 +167,7 @@ impl<'a> Corpus<'a> {
     /// tell joins every group. [`Corpus::same_story`] still decides each pair.
     pub fn story_groups<T: Copy>(&self, items: &[T], doc_of: impl Fn(T) -> usize) -> Vec<Vec<T>> {
         let stories = self.stories.get_or_init(|| story_ids(self.analyses));
-        let mut groups: BTreeMap<usize, Vec<T>> = BTreeMap::new();
-        let mut anywhere = Vec::new();
-        for &item in items {
-            match stories[doc_of(item)] {
-                usize::MAX => anywhere.push(item),
-                story => groups.entry(story).or_default().push(item),
-            }
-        }
-        if groups.is_empty() {
-            return vec![anywhere];
-        }
-        // A few such texts (a draft, a short brief) are compared with every story; many
-        // of them (an archive of briefs) only with each other, or pairs would explode.
-        if anywhere.len() > STORYLESS_LIMIT {
-            let mut out: Vec<Vec<T>> = groups.into_values().collect();
-            out.push(anywhere);
-            return out;
-        }
-        groups
-            .into_values()
-            .map(|mut group| {
-                group.extend(anywhere.iter().copied());
-                group
-            })
-            .collect()
+        group_by_story(stories, items, doc_of)
     }
 
     /// Whether two documents were published within `days` of each other; an
@@ -229,7 +210,7 @@ fn fill(template: &str, vars: &[(&'static str, String)]) -> String {
 }
 
 /// A proper noun used by more texts than this does not link them into one story.
-const RARE_NAME_LIMIT: usize = 25;
+pub(crate) const RARE_NAME_LIMIT: usize = 25;
 
 /// The most texts one story may hold.
 const STORY_LIMIT: usize = 200;
@@ -237,9 +218,39 @@ const STORY_LIMIT: usize = 200;
 /// How many items of texts without enough proper nouns are joined to every story group.
 const STORYLESS_LIMIT: usize = 16;
 
+/// Splits items into story groups by the story ids of their texts ([`story_ids`]); see
+/// [`Corpus::story_groups`].
+pub(crate) fn group_by_story<T: Copy>(stories: &[usize], items: &[T], doc_of: impl Fn(T) -> usize) -> Vec<Vec<T>> {
+    let mut groups: BTreeMap<usize, Vec<T>> = BTreeMap::new();
+    let mut anywhere = Vec::new();
+    for &item in items {
+        match stories[doc_of(item)] {
+            usize::MAX => anywhere.push(item),
+            story => groups.entry(story).or_default().push(item),
+        }
+    }
+    if groups.is_empty() {
+        return vec![anywhere];
+    }
+    // A few such texts (a draft, a short brief) are compared with every story; many
+    // of them (an archive of briefs) only with each other, or pairs would explode.
+    if anywhere.len() > STORYLESS_LIMIT {
+        let mut out: Vec<Vec<T>> = groups.into_values().collect();
+        out.push(anywhere);
+        return out;
+    }
+    groups
+        .into_values()
+        .map(|mut group| {
+            group.extend(anywhere.iter().copied());
+            group
+        })
+        .collect()
+}
+
 /// A story id per text: texts sharing a rarely used proper noun share an id;
 /// `usize::MAX` for a text that names too few to tell.
-fn story_ids(analyses: &[Analysis]) -> Vec<usize> {
+pub(crate) fn story_ids<A: std::borrow::Borrow<Analysis>>(analyses: &[A]) -> Vec<usize> {
     let mut parent: Vec<usize> = (0..analyses.len()).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
         while parent[i] != i {
@@ -250,7 +261,7 @@ fn story_ids(analyses: &[Analysis]) -> Vec<usize> {
     }
     let mut users: rustc_hash::FxHashMap<u64, Vec<usize>> = rustc_hash::FxHashMap::default();
     for (doc, analysis) in analyses.iter().enumerate() {
-        for &noun in &analysis.proper_nouns {
+        for &noun in &analysis.borrow().proper_nouns {
             users.entry(noun).or_default().push(doc);
         }
     }
@@ -272,7 +283,7 @@ fn story_ids(analyses: &[Analysis]) -> Vec<usize> {
     }
     (0..analyses.len())
         .map(|doc| {
-            if analyses[doc].proper_nouns.len() < 3 {
+            if analyses[doc].borrow().proper_nouns.len() < 3 {
                 usize::MAX
             } else {
                 root(&mut parent, doc)

@@ -217,10 +217,11 @@ fn probe_hash(key: &str) -> u32 {
 /// This covers every lookup `match_at` makes (a capitalised first word, up to the longest
 /// name) and keeps only the keys that could be a discovered full name (capitalised words
 /// and name particles) and that `own` does not settle: `Discovered::lookup` asks for a
-/// full name first, then, for a single word, for the one owner of that surname, in this
-/// document first. If [`ProbeHits::any`] is false for the run's table, analysing with
-/// `own` gives the same mentions as with the run's table. Must stay a superset of what
-/// `match_at` asks `Discovered::lookup`.
+/// full name, and for a single word for the owners of that surname in this document,
+/// then for a person known by that word or the one owner of that surname in the run. If
+/// [`ProbeHits::any`] is false for the run's table, analysing with `own` gives the same
+/// mentions as with the run's table. Must stay a superset of what `match_at` asks
+/// `Discovered::lookup`.
 pub fn lookup_probes(seg: &Segmented, pack: &Pack, own: &NameTable) -> Probes {
     let mut out = Probes::default();
     let mut key = String::new();
@@ -250,6 +251,11 @@ pub fn lookup_probes(seg: &Segmented, pack: &Pack, own: &NameTable) -> Probes {
             // knows (any table knows it too): shorter keys here are never looked up.
             let known = keys.iter().rposition(|k| own.full.contains(k)).map_or(0, |n| n + 1);
             for (n, k) in keys.iter().enumerate().skip(known) {
+                // A common word alone ("June", "Some") is read as a surname only with an
+                // owner in this document, which `own` knows.
+                if n == 0 && (pack.lexicon.not_names.contains(k) || is_title_word(k, pack)) {
+                    continue;
+                }
                 let hash = probe_hash(k);
                 out.full.push(hash);
                 if n == 0 && !own.surnames.contains_key(k) {
@@ -273,21 +279,32 @@ struct Discovered<'a> {
 }
 
 impl Discovered<'_> {
-    /// The full name a token sequence refers to: itself, or the one person with that surname
-    /// (in this document first, then in the run).
-    fn lookup(&self, key: &str, single: bool) -> Option<String> {
-        if self.names.full.contains(key) {
-            return Some(key.to_string());
-        }
+    /// The name a token sequence refers to: a full name as written; for a single word,
+    /// the one person this document names in full with that surname, else the word
+    /// itself when it is a person known by that word alone ("Bozi said") or the surname
+    /// of one person of the run. Which person such a word names is for `resolve` to
+    /// decide, in the document's story. A `common` word ("Some", "Home") is a surname only
+    /// where this document names its owner in full.
+    ///
+    /// (A surname several people of the run share, none of them named here, is no
+    /// mention: reading it would send most texts of an archive to a second analysis.)
+    fn lookup(&self, key: &str, single: bool, common: bool) -> Option<String> {
         if !single {
-            return None;
+            return self.names.full.contains(key).then(|| key.to_string());
         }
-        let owners = self.names.surnames.get(key)?;
-        let here: Vec<&String> = owners.iter().filter(|o| self.local.contains(o)).collect();
-        match (here.as_slice(), owners.as_slice()) {
-            ([one], _) => Some((*one).clone()),
-            ([], [one]) => Some(one.clone()),
-            _ => None,
+        let owners = self.names.surnames.get(key);
+        let here: Vec<&String> = owners
+            .into_iter()
+            .flatten()
+            .filter(|o| self.local.contains(o))
+            .collect();
+        match here.as_slice() {
+            [one] => Some((*one).clone()),
+            _ if common => None,
+            [] if owners.is_some_and(|o| o.len() == 1) => Some(key.to_string()),
+            // Two people of this document share the surname: only a person known by this
+            // word alone is meant.
+            _ => self.names.full.contains(key).then(|| key.to_string()),
         }
     }
 }
@@ -298,6 +315,53 @@ fn is_name_word(t: &Token, pack: &Pack) -> bool {
         && !t.norm.ends_with("'s")
         && !pack.lexicon.not_names.contains(&t.norm)
         && !(t.all_caps && t.norm.len() > 3)
+}
+
+/// Whether `toks[i]`, a capitalised common word ("Some", "Have", "More", "June") right
+/// after a name word, is that name's surname: inside a sentence such a word is capitalised
+/// only as a name. Not a weekday ("Putin Tuesday said"), a month before a number ("May
+/// 15"), nor a word a name continues after.
+fn common_surname(toks: &[Token], i: usize, pack: &Pack) -> bool {
+    let t = &toks[i];
+    let prev = &toks[i - 1];
+    t.kind == TokenKind::Word
+        && t.capitalized
+        && !t.all_caps
+        && pack.lexicon.not_names.contains(&t.norm)
+        && !t.norm.ends_with('.')
+        && crate::source::weekday(&t.norm).is_none()
+        && !(crate::source::month_number(&t.norm).is_some()
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.norm.starts_with(|c: char| c.is_ascii_digit())))
+        && t.norm.chars().count() >= 3
+        && is_name_word(prev, pack)
+        && !is_title_word(&prev.norm, pack)
+        && !pack.adjectives.contains_key(&prev.norm)
+        && !toks.get(i + 1).is_some_and(|n| is_name_word(n, pack))
+}
+
+/// Whether a common word standing alone at token `i` ("Some", "Have", "June") can be a
+/// surname. Inside a sentence a capitalised common word is a name, unless it is a date
+/// ("in June", "on Tuesday"). Where every word is capitalised (a sentence's start, after
+/// a dash) it is a name only before what cannot follow its ordinary use: "Have’s
+/// absence", "Some has argued", "More also lobbied", "Have attended" (not "More than",
+/// "Some delegates", "Have you").
+fn common_word_as_name(seg: &Segmented, i: usize, sentence: Range<usize>) -> bool {
+    let t = &seg.tokens[i];
+    if crate::source::weekday(&t.norm).is_some() {
+        return false;
+    }
+    if i > sentence.start && seg.tokens[i - 1].kind == TokenKind::Word {
+        return crate::source::month_number(&t.norm).is_none();
+    }
+    let Some(next) = (i + 1 < sentence.end).then(|| &seg.tokens[i + 1]) else {
+        return false;
+    };
+    matches!(
+        next.norm.as_str(),
+        "'s" | "has" | "had" | "was" | "is" | "also" | "did" | "does" | "says"
+    ) || (next.kind == TokenKind::Word && !next.capitalized && next.norm.len() > 4 && next.norm.ends_with("ed"))
 }
 
 fn is_title_word(norm: &str, pack: &Pack) -> bool {
@@ -342,10 +406,17 @@ pub fn discover_people(seg: &Segmented, pack: &Pack) -> Vec<String> {
             {
                 end += 1;
             }
+            // A surname that is also a common word ends a name inside a sentence: "Leila
+            // Some said", "Maja Moré attended" ("more"), "Yara June" (not "Putin May 15").
+            if end > start && end < toks.len() && common_surname(toks, end, pack) {
+                end += 1;
+            }
             // Split off titles and demonyms: "Defense Minister Rustem Umerov" → "Rustem Umerov".
+            // A title word closing a name is its surname ("Zoran Home"): titles come first.
             let mut name_start = start;
             for (k, t) in toks.iter().enumerate().take(end).skip(start) {
-                if is_title_word(&t.norm, pack) || pack.adjectives.contains_key(&t.norm) {
+                let surname = k + 1 == end && k > name_start && !pack.lexicon.title_heads.contains(&t.norm);
+                if (is_title_word(&t.norm, pack) || pack.adjectives.contains_key(&t.norm)) && !surname {
                     name_start = k + 1;
                 }
             }
@@ -454,7 +525,11 @@ fn match_at(
         if !first.capitalized {
             continue;
         }
-        let discovered_key = discovered.lookup(&key, n == 1);
+        let common = n == 1 && (pack.lexicon.not_names.contains(&key) || is_title_word(&key, pack));
+        if common && !common_word_as_name(seg, i, sentence.clone()) {
+            continue;
+        }
+        let discovered_key = discovered.lookup(&key, n == 1, common);
         if let Some(key) = discovered_key {
             return Some(Mention {
                 span,
