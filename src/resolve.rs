@@ -24,7 +24,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::check::{RARE_NAME_LIMIT, group_by_story, story_ids};
+use crate::check::{RARE_NAME_LIMIT, group_by_story, sorted_common, story_ids};
 use crate::extract::{Analysis, Mention, NameRef, NameTable};
 use crate::pack::{EntityIdx, EntityKind, Pack};
 use crate::text::fold;
@@ -256,25 +256,6 @@ enum Tie {
     Shared,
     /// One of them names too few things to tell (a draft, a brief): it may belong anywhere.
     Unknown,
-}
-
-/// The items two sorted lists share.
-fn sorted_common<'a, T: Ord + Copy>(x: &'a [T], y: &'a [T]) -> impl Iterator<Item = T> + 'a {
-    let (mut i, mut j) = (0, 0);
-    std::iter::from_fn(move || {
-        while i < x.len() && j < y.len() {
-            match x[i].cmp(&y[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    i += 1;
-                    j += 1;
-                    return Some(x[i - 1]);
-                }
-            }
-        }
-        None
-    })
 }
 
 /// The hash of a folded word, as [`Analysis::proper_nouns`] holds it.

@@ -141,22 +141,7 @@ impl<'a> Corpus<'a> {
         }
         // Short texts name few things: one shared name is enough for them.
         let needed = if x.len().min(y.len()) < 6 { 1 } else { 2 };
-        let (mut i, mut j, mut shared) = (0, 0, 0);
-        while i < x.len() && j < y.len() {
-            match x[i].cmp(&y[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    shared += 1;
-                    if shared >= needed {
-                        return true;
-                    }
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        false
+        sorted_common(x, y).nth(needed - 1).is_some()
     }
 
     /// Splits items into the groups within which two may tell one story, so that pairs
@@ -217,6 +202,25 @@ const STORY_LIMIT: usize = 200;
 
 /// How many items of texts without enough proper nouns are joined to every story group.
 const STORYLESS_LIMIT: usize = 16;
+
+/// The items two sorted lists share.
+pub(crate) fn sorted_common<'a, T: Ord + Copy>(x: &'a [T], y: &'a [T]) -> impl Iterator<Item = T> + 'a {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        while i < x.len() && j < y.len() {
+            match x[i].cmp(&y[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    i += 1;
+                    j += 1;
+                    return Some(x[i - 1]);
+                }
+            }
+        }
+        None
+    })
+}
 
 /// Splits items into story groups by the story ids of their texts ([`story_ids`]); see
 /// [`Corpus::story_groups`].
