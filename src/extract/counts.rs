@@ -140,8 +140,8 @@ pub fn extract(
         } else {
             None
         };
-        let speaker = match &modality {
-            Modality::Reported { speaker: Some(span) } => text.get(span.clone()).map(crate::text::fold),
+        let speaker = match (&modality, &cues.speaker) {
+            (Modality::Reported, Some(span)) => text.get(span.clone()).map(crate::text::fold),
             _ => None,
         };
         let written = text.get(count.number.clone()).unwrap_or_default().into();

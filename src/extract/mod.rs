@@ -289,9 +289,7 @@ fn title_claims(text: &str, seg: &Segmented, mentions: &[Mention], out: &mut Vec
             .unwrap_or(0);
         // A title inside a quote is the speaker's wording, not the writer's.
         let modality = match seg.tokens[m.tokens.start].quote {
-            Some(q) => Modality::Reported {
-                speaker: seg.quotes[q].speaker.clone(),
-            },
+            Some(_) => Modality::Reported,
             None => Modality::Asserted,
         };
         out.push(Claim {
