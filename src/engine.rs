@@ -10,8 +10,10 @@
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
+use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 
 use crate::check::{self, CheckOptions, Corpus};
 use crate::diagnostic::Finding;
@@ -30,6 +32,11 @@ pub struct RunOptions {
     /// Keep the text only of the documents a finding points into (what a report needs),
     /// instead of every document's: memory then grows with claims, not bytes of text.
     pub cited_texts_only: bool,
+    /// Drop the analyses and the name resolution once the checks have run, leaving
+    /// [`Run::analyses`] empty: a report reads only the findings and the documents. With
+    /// [`RunOptions::cited_texts_only`], the cited texts are then read back without the
+    /// analyses still in memory.
+    pub findings_only: bool,
 }
 
 /// The result of a run: the documents that loaded, what was found, and the files that could not be read.
@@ -38,35 +45,69 @@ pub struct Run {
     /// only the documents a finding points into keep their original text (`source`; not
     /// `text` nor `blocks`); the others keep their path and metadata.
     pub docs: Vec<Document>,
+    /// By document; empty with [`RunOptions::findings_only`].
     pub analyses: Vec<Analysis>,
+    /// Empty with [`RunOptions::findings_only`].
     pub resolution: Resolution,
     pub findings: Vec<Finding>,
     pub load_errors: Vec<LoadError>,
 }
 
-/// One document after the first pass.
-struct FirstPass {
-    doc: Document,
-    people: Vec<String>,
-    analysis: Analysis,
-    /// Names whose reading may change with the whole run's names ([`lookup_probes`]).
-    probes: Probes,
+/// The people named in full anywhere in the run, gathered as documents are analysed.
+///
+/// One set for the run rather than a list per document: the run's name table needs
+/// only the distinct names, and a document analysed again discovers its own again.
+#[derive(Default)]
+struct RunPeople(Mutex<FxHashSet<String>>);
+
+impl RunPeople {
+    /// Adds the people one document names in full.
+    fn add(&self, people: Vec<String>) {
+        // Poisoned only by a panic in another thread, which rayon passes on anyway.
+        let mut set = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        set.extend(people);
+    }
+
+    /// The distinct names, sorted: the same list whatever order the threads added them in.
+    fn into_sorted(self) -> Vec<String> {
+        let set = self.0.into_inner().unwrap_or_else(PoisonError::into_inner);
+        let mut people: Vec<String> = set.into_iter().collect();
+        people.sort_unstable();
+        people
+    }
 }
 
-/// Analyses a document with the people it names itself.
+/// Analyses a document with the people it names itself, adds them to the run's, and
+/// returns the analysis with the names whose reading may change with the whole run's
+/// names ([`lookup_probes`]).
 ///
 /// `segmented` is the thread's scratch space, reused from document to document.
-fn first_pass(extractor: &Extractor, pack: &Pack, doc: Document, segmented: &mut Segmented) -> FirstPass {
-    let people = extractor.discover_into(&doc, segmented);
+fn first_pass(
+    extractor: &Extractor,
+    pack: &Pack,
+    doc: &Document,
+    segmented: &mut Segmented,
+    run_people: &RunPeople,
+) -> (Analysis, Probes) {
+    let people = extractor.discover_into(doc, segmented);
     let own = NameTable::build([&people], pack);
     let probes = lookup_probes(segmented, pack, &own);
-    let analysis = extractor.analyze(&doc, segmented, &people, &own);
-    FirstPass {
-        doc,
-        people,
-        analysis,
-        probes,
-    }
+    let analysis = extractor.analyze(doc, segmented, &people, &own);
+    run_people.add(people);
+    (analysis, probes)
+}
+
+/// Every document after the first pass, one vector per part, by document.
+///
+/// Parts, not a vector of per-document structs: the documents and analyses become the
+/// [`Run`]'s as they are, and the probes are dropped, where splitting such a vector
+/// would hold both copies at once.
+struct FirstPasses {
+    docs: Vec<Document>,
+    analyses: Vec<Analysis>,
+    probes: Vec<Probes>,
+    /// The distinct people named in full across the run, sorted.
+    people: Vec<String>,
 }
 
 /// Drops a document's text, keeping its path and metadata.
@@ -83,24 +124,39 @@ fn release_text(doc: &mut Document) {
 pub fn run(inputs: &[PathBuf], pack: &Pack, options: &RunOptions) -> Run {
     let (paths, mut load_errors) = source::discover(inputs);
     let extractor = Extractor::new(pack);
-    let passes: Vec<Result<FirstPass, LoadError>> = paths
-        .par_iter()
-        .map_init(Segmented::default, |segmented, p| {
-            let doc = source::load(p, &options.load)?;
-            let mut pass = first_pass(&extractor, pack, doc, segmented);
+    let run_people = RunPeople::default();
+    // Each part is written in place, in path order; a file that fails to load leaves
+    // empty parts behind, removed below. Each path is dropped once read: its document
+    // keeps a copy.
+    type Parts = (Vec<Result<Document, LoadError>>, (Vec<Analysis>, Vec<Probes>));
+    let (mut loaded, (mut analyses, mut probes)): Parts = paths
+        .into_par_iter()
+        .map_init(Segmented::default, |segmented, path| {
+            let mut doc = match source::load(&path, &options.load) {
+                Ok(doc) => doc,
+                Err(e) => return (Err(e), Default::default()),
+            };
+            let parts = first_pass(&extractor, pack, &doc, segmented, &run_people);
             if options.cited_texts_only {
-                release_text(&mut pass.doc);
+                release_text(&mut doc);
             }
-            Ok(pass)
+            (Ok(doc), parts)
         })
-        .collect();
-    let mut firsts = Vec::with_capacity(passes.len());
-    for result in passes {
-        match result {
-            Ok(pass) => firsts.push(pass),
-            Err(e) => load_errors.push(e),
-        }
+        .unzip();
+    if loaded.iter().any(Result::is_err) {
+        let is_loaded: Vec<bool> = loaded.iter().map(Result::is_ok).collect();
+        retain_loaded(&mut analyses, &is_loaded);
+        retain_loaded(&mut probes, &is_loaded);
+        load_errors.extend(loaded.extract_if(.., |r| r.is_err()).filter_map(Result::err));
     }
+    // Collected in place: the standard library reuses the allocation of `loaded`.
+    let docs: Vec<Document> = loaded.into_iter().filter_map(Result::ok).collect();
+    let firsts = FirstPasses {
+        docs,
+        analyses,
+        probes,
+        people: run_people.into_sorted(),
+    };
     let reload = |doc: &Document| {
         if options.cited_texts_only {
             source::load(&doc.path, &options.load).ok()
@@ -109,6 +165,10 @@ pub fn run(inputs: &[PathBuf], pack: &Pack, options: &RunOptions) -> Run {
         }
     };
     let mut run = finish(&extractor, pack, firsts, &options.check, load_errors, reload);
+    if options.findings_only {
+        run.analyses = Vec::new();
+        run.resolution = Resolution::default();
+    }
     if !options.cited_texts_only {
         return run;
     }
@@ -137,15 +197,28 @@ pub fn run(inputs: &[PathBuf], pack: &Pack, options: &RunOptions) -> Run {
     run
 }
 
+/// Keeps the items of the documents that loaded.
+fn retain_loaded<T>(items: &mut Vec<T>, is_loaded: &[bool]) {
+    let mut loaded = is_loaded.iter();
+    items.retain(|_| loaded.next().copied().unwrap_or(false));
+}
+
 /// Checks documents already in memory (rule-pack examples, tests); they are kept whole.
 pub fn run_documents(docs: Vec<Document>, load_errors: Vec<LoadError>, pack: &Pack, options: &RunOptions) -> Run {
     let extractor = Extractor::new(pack);
-    let firsts: Vec<FirstPass> = docs
-        .into_par_iter()
+    let run_people = RunPeople::default();
+    let (analyses, probes) = docs
+        .par_iter()
         .map_init(Segmented::default, |segmented, doc| {
-            first_pass(&extractor, pack, doc, segmented)
+            first_pass(&extractor, pack, doc, segmented, &run_people)
         })
-        .collect();
+        .unzip();
+    let firsts = FirstPasses {
+        docs,
+        analyses,
+        probes,
+        people: run_people.into_sorted(),
+    };
     finish(&extractor, pack, firsts, &options.check, load_errors, |doc| {
         Some(doc.clone())
     })
@@ -156,36 +229,34 @@ pub fn run_documents(docs: Vec<Document>, load_errors: Vec<LoadError>, pack: &Pa
 fn finish(
     extractor: &Extractor,
     pack: &Pack,
-    firsts: Vec<FirstPass>,
+    firsts: FirstPasses,
     options: &CheckOptions,
     load_errors: Vec<LoadError>,
     reload: impl Fn(&Document) -> Option<Document> + Sync,
 ) -> Run {
-    let names = NameTable::build(firsts.iter().map(|f| &f.people), pack);
+    let FirstPasses {
+        docs,
+        mut analyses,
+        probes,
+        people,
+    } = firsts;
+    let names = NameTable::build([&people], pack);
+    drop(people);
     let hits = names.probe_hits();
-    let (docs, analyses): (Vec<Document>, Vec<Analysis>) = firsts
-        .into_par_iter()
-        .map_init(Segmented::default, |segmented, first| {
-            let FirstPass {
-                doc,
-                people,
-                analysis,
-                probes,
-            } = first;
-            if !hits.any(&probes) {
-                return (doc, analysis);
+    analyses.par_iter_mut().zip(&docs).zip(&probes).for_each_init(
+        Segmented::default,
+        |segmented, ((analysis, doc), probes)| {
+            if !hits.any(probes) {
+                return;
             }
-            match reload(&doc) {
-                Some(full) => {
-                    extractor.discover_into(&full, segmented);
-                    let analysis = extractor.analyze(&full, segmented, &people, &names);
-                    (doc, analysis)
-                }
-                // The file went away since the first pass: keep what was read then.
-                None => (doc, analysis),
+            // A file gone since the first pass keeps what was read then.
+            if let Some(full) = reload(doc) {
+                let own = extractor.discover_into(&full, segmented);
+                *analysis = extractor.analyze(&full, segmented, &own, &names);
             }
-        })
-        .unzip();
+        },
+    );
+    drop(probes);
     let refs: Vec<&Analysis> = analyses.iter().collect();
     let resolution = resolve(pack, &names, &refs);
     let corpus = Corpus::new(pack, &docs, &analyses, &resolution);
@@ -241,6 +312,7 @@ mod tests {
                 assert_eq!(got.claims, want.claims);
                 assert_eq!(got.venues, want.venues);
                 assert_eq!(got.titles, want.titles);
+                assert_eq!(got.counts, want.counts);
             }
             let in_memory = run_documents(docs.clone(), Vec::new(), &pack, &RunOptions::default());
             assert_eq!(run.findings, in_memory.findings);
@@ -254,5 +326,23 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn findings_only_keeps_the_findings_and_drops_the_analyses() {
+        let pack = Pack::builtin().expect("the built-in pack loads");
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let full = run(std::slice::from_ref(&fixtures), &pack, &RunOptions::default());
+        let options = RunOptions {
+            cited_texts_only: true,
+            findings_only: true,
+            ..RunOptions::default()
+        };
+        let lean = run(&[fixtures], &pack, &options);
+        assert!(!full.findings.is_empty());
+        assert_eq!(lean.findings, full.findings);
+        assert_eq!(lean.docs.len(), full.docs.len());
+        assert!(lean.analyses.is_empty());
+        assert!(lean.resolution.entities.is_empty());
     }
 }

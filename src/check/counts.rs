@@ -45,26 +45,27 @@ const EVOLVING: &[&str] = &[
 /// A count claim by document and index.
 type CountRef = (usize, usize);
 
+/// What counts are grouped by: the thing counted, its qualifiers, and its holder.
+type GroupKey<'a> = (&'static str, Vec<&'a str>, Option<&'a str>);
+
 pub(super) fn check(corpus: &Corpus, options: &CheckOptions, drafts: &mut Vec<Draft>) {
     let opts = CountOptions::default();
     let claim = |(doc, i): CountRef| -> &CountClaim { &corpus.analyses[doc].counts[i] };
-    // Key → claims: the thing counted, its qualifiers, and its holder.
-    let mut groups: BTreeMap<(String, Vec<String>, Option<String>), Vec<CountRef>> = BTreeMap::new();
+    let mut groups: BTreeMap<GroupKey, Vec<CountRef>> = BTreeMap::new();
     for (doc, analysis) in corpus.analyses.iter().enumerate() {
         for (i, c) in analysis.counts.iter().enumerate() {
-            let count = &c.count;
-            if !c.modality.is_factual() || count.is_part || count.update.is_some() {
+            if !c.modality.is_factual() || c.is_part || c.update.is_some() {
                 continue;
             }
             // "239 people" with nothing said of them is no claim anyone could contradict.
-            if count.outcome.is_none() && count.noun.is_none_or(|n| n == "people") {
+            if c.outcome.is_none() && c.noun.is_none_or(|n| n == "people") {
                 continue;
             }
-            let mut qualifiers = count.qualifiers.clone();
-            qualifiers.sort();
+            let mut qualifiers: Vec<&str> = c.qualifiers.iter().map(AsRef::as_ref).collect();
+            qualifiers.sort_unstable();
             qualifiers.dedup();
             groups
-                .entry((count.key().to_string(), qualifiers, c.holder.clone()))
+                .entry((c.key(), qualifiers, c.holder.as_deref()))
                 .or_default()
                 .push((doc, i));
         }
@@ -74,7 +75,7 @@ pub(super) fn check(corpus: &Corpus, options: &CheckOptions, drafts: &mut Vec<Dr
     // A pair met in two story groups (through a text that names too few to tell) is judged once.
     let mut judged: BTreeSet<(CountRef, CountRef)> = BTreeSet::new();
     for ((key, _, _), all) in groups {
-        let evolving = EVOLVING.contains(&key.as_str());
+        let evolving = EVOLVING.contains(&key);
         // One finding per story: two disasters never share a finding.
         for refs in corpus.story_groups(&all, |r: CountRef| r.0) {
             let mut conflicts: Vec<(CountRef, CountRef)> = Vec::new();
@@ -85,12 +86,12 @@ pub(super) fn check(corpus: &Corpus, options: &CheckOptions, drafts: &mut Vec<Dr
                         continue;
                     }
                     let (ca, cb) = (claim(a), claim(b));
-                    let (ia, ib) = (ca.count.comparable(&opts), cb.count.comparable(&opts));
+                    let (ia, ib) = (ca.comparable(&opts), cb.comparable(&opts));
                     if !ia.disjoint(&ib) {
                         continue;
                     }
                     // "Dozens" is loose talk: it contradicts a figure only twice its range away.
-                    if (ca.count.vague || cb.count.vague) && !far_apart(&ia, &ib) {
+                    if (ca.vague || cb.vague) && !far_apart(&ia, &ib) {
                         continue;
                     }
                     if !ca.cue.compatible(&cb.cue, (corpus.year(a.0), corpus.year(b.0))) {
@@ -116,10 +117,10 @@ pub(super) fn check(corpus: &Corpus, options: &CheckOptions, drafts: &mut Vec<Dr
                 }
             }
             if !conflicts.is_empty() {
-                drafts.push(draft(corpus, "count-conflict", &key, &conflicts));
+                drafts.push(draft(corpus, "count-conflict", key, &conflicts));
             }
             if !reports.is_empty() {
-                drafts.push(draft(corpus, "conflicting-reports", &key, &reports));
+                drafts.push(draft(corpus, "conflicting-reports", key, &reports));
             }
         }
     }
@@ -139,12 +140,12 @@ fn draft(corpus: &Corpus, code: &'static str, key: &str, pairs: &[(CountRef, Cou
     let mut by_value: BTreeMap<String, Side> = BTreeMap::new();
     for &r in &involved {
         let c = claim(r);
-        let value = c.written.clone();
+        let value = c.written.to_string();
         // "Dozens" in a headline and "dozens" in the body are one side.
         by_value
             .entry(value.to_lowercase())
             .or_insert_with(|| Side::new(value))
-            .add(r.0, c.span());
+            .add(r.0, c.span.clone());
     }
     let sides = sides::order(by_value.into_values().collect());
     let what = describe(key, claim(*involved.first().expect("a conflict has claims")));
@@ -158,12 +159,12 @@ fn draft(corpus: &Corpus, code: &'static str, key: &str, pairs: &[(CountRef, Cou
 
 /// "how many people were killed", "how many runners finished", "the number of seats for Civic Renewal".
 fn describe(key: &str, claim: &CountClaim) -> String {
-    let who = if claim.count.qualifiers.is_empty() {
+    let who = if claim.qualifiers.is_empty() {
         "people".to_string()
     } else {
-        claim.count.qualifiers.join(" ")
+        claim.qualifiers.join(" ")
     };
-    let mut out = match claim.count.outcome {
+    let mut out = match claim.outcome {
         // Outcomes people do rather than suffer read in the active voice.
         Some(outcome @ ("finished" | "started" | "registered" | "survived")) => format!("how many {who} {outcome}"),
         Some("casualties") => "the number of casualties".to_string(),

@@ -79,7 +79,7 @@ pub(super) fn check(corpus: &Corpus, drafts: &mut Vec<Draft>) {
             Target::Place(p) => Resolved::Place(p.clone()),
             Target::Event { place, noun } => Resolved::Event {
                 place: place.clone().or(venue),
-                noun: Some(noun.clone()),
+                noun: Some(noun.to_string()),
             },
             Target::Unspecified => Resolved::Event {
                 place: venue,

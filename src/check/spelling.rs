@@ -43,7 +43,11 @@ pub(super) fn check(corpus: &Corpus, drafts: &mut Vec<Draft>) {
                 continue;
             }
             let entity = corpus.resolution.entity_of(doc, mi);
-            let form = forms.entry(entity).or_default().entry(m.surname.clone()).or_default();
+            let form = forms
+                .entry(entity)
+                .or_default()
+                .entry(m.surname.to_string())
+                .or_default();
             form.count += 1;
             let span = m.span.end.saturating_sub(m.surname.len())..m.span.end;
             form.first.entry(doc).or_insert(span);

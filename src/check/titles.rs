@@ -5,15 +5,15 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use super::sides::Side;
 use super::{CheckOptions, ClaimRef, Corpus, Draft, file_list, sources};
 use crate::diagnostic::Label;
-use crate::extract::{ClaimValue, Qualifier, TitlePhrase};
+use crate::extract::{Qualifier, TitlePhrase};
 use crate::pack::Role;
 
 fn title_of<'a>(corpus: &Corpus<'a>, r: ClaimRef) -> Option<&'a TitlePhrase> {
     let claim = corpus.claim(r);
-    match &claim.value {
-        ClaimValue::Title(t) if claim.modality.is_asserted() => Some(t),
-        _ => None,
+    if !claim.modality.is_asserted() {
+        return None;
     }
+    corpus.analyses[r.doc].title(claim)
 }
 
 /// The pack's offices matching a written title: same office, and the same country when the text names one.
@@ -23,7 +23,7 @@ fn matching_roles<'a>(corpus: &Corpus<'a>, r: ClaimRef, title: &TitlePhrase) -> 
     corpus.pack.entities[idx]
         .roles
         .iter()
-        .filter(|role| role.title == title.title && (title.of.is_none() || role.of.is_none() || title.of == role.of))
+        .filter(|role| role.title == *title.title && (title.of.is_none() || role.of.is_none() || title.of == role.of))
         .collect()
 }
 
@@ -31,14 +31,14 @@ fn matching_roles<'a>(corpus: &Corpus<'a>, r: ClaimRef, title: &TitlePhrase) -> 
 fn years_in_sentence(corpus: &Corpus, r: ClaimRef) -> Vec<i16> {
     corpus.analyses[r.doc]
         .title_context(r.claim)
-        .map_or_else(Vec::new, |t| t.years.clone())
+        .map_or_else(Vec::new, |t| t.years.to_vec())
 }
 
 /// A title claim's words as written.
 fn written(corpus: &Corpus, r: ClaimRef) -> String {
     corpus.analyses[r.doc]
         .title_context(r.claim)
-        .map_or_else(String::new, |t| t.written.clone())
+        .map_or_else(String::new, |t| t.written.to_string())
 }
 
 /// Reports titles the pack's dated offices contradict; returns the claims it reported.
@@ -155,7 +155,7 @@ pub(super) fn title_conflict(
         if stale.contains(&r) {
             continue;
         }
-        let entry = groups.entry((corpus.subject(r), title.title.clone())).or_default();
+        let entry = groups.entry((corpus.subject(r), title.title.to_string())).or_default();
         match title.qualifier {
             Qualifier::Former => entry.0.push(r),
             Qualifier::Current => entry.1.push(r),
@@ -197,7 +197,7 @@ pub(super) fn title_conflict(
         let text = |r: &ClaimRef| written(corpus, *r);
         let who = corpus.display(entity).to_string();
         // The office as the pack writes it, else the title's words in title case.
-        let key = title_of(corpus, current[0]).map_or_else(String::new, |t| t.title.clone());
+        let key = title_of(corpus, current[0]).map_or_else(String::new, |t| t.title.to_string());
         let pack_display = corpus.resolution.entities[entity].pack.and_then(|idx| {
             corpus.pack.entities[idx]
                 .roles
@@ -272,7 +272,7 @@ pub(super) fn office_conflict(corpus: &Corpus, options: &CheckOptions, drafts: &
             offices
                 .entry(corpus.subject(r))
                 .or_default()
-                .entry(title.title.clone())
+                .entry(title.title.to_string())
                 .or_default()
                 .push(r);
         }

@@ -90,7 +90,10 @@ pub fn render(run: &Run) -> String {
                     c.day.map(|d| format!(" on {}", d.start)).unwrap_or_default(),
                     if *whole_day { " (all day)" } else { "" },
                 ),
-                ClaimValue::Title(t) => format!("title     {}  {:?} {}", who(c.subject), t.qualifier, t.title),
+                ClaimValue::Title => {
+                    let t = analysis.title(c).expect("a title claim's subject has a title");
+                    format!("title     {}  {:?} {}", who(c.subject), t.qualifier, t.title)
+                }
             };
             rows.push((
                 c.span.start,
@@ -114,22 +117,21 @@ pub fn render(run: &Run) -> String {
             ));
         }
         for c in &analysis.counts {
-            let n = &c.count;
             rows.push((
-                n.span.start,
+                c.span.start,
                 format!(
                     "count     {} {}{}{}{}  ({})  {:?}",
-                    n.interval,
-                    n.key(),
-                    if n.qualifiers.is_empty() {
+                    c.interval,
+                    c.key(),
+                    if c.qualifiers.is_empty() {
                         String::new()
                     } else {
-                        format!(" [{}]", n.qualifiers.join(" "))
+                        format!(" [{}]", c.qualifiers.join(" "))
                     },
                     c.holder.as_ref().map(|h| format!(" for {h}")).unwrap_or_default(),
-                    n.update.map(|u| format!(" (update: {u})")).unwrap_or_default(),
+                    c.update.map(|u| format!(" (update: {u})")).unwrap_or_default(),
                     c.modality.as_str(),
-                    &doc.source[n.span.clone()]
+                    &doc.source[c.span.clone()]
                 ),
             ));
         }

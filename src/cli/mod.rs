@@ -201,8 +201,9 @@ fn check(args: &CheckArgs, pack: &Pack) -> ExitCode {
     options.load.fallback_date = args.date;
     options.check.same_period_days = args.same_period_days;
     options.check.event_window_days = args.event_window_days;
-    // The report quotes only the files a finding points into.
+    // The report quotes only the files a finding points into, and reads no analysis.
     options.cited_texts_only = true;
+    options.findings_only = true;
     let run = engine::run(&args.paths, pack, &options);
 
     let stderr_color = stderr_color();

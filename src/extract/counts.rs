@@ -13,31 +13,55 @@ use jiff::civil::Date;
 use super::event::{EventCue, cue};
 use super::modality::{Cues, Modality, context_cues};
 use super::presence::Context;
-use super::quantity::{CountMention, CountOptions, CountRole, Interval, find_counts};
+use super::quantity::{CountMention, CountOptions, CountRole, Interval, count_key, find_counts};
 use crate::source::BlockKind;
 use crate::text::{Sentence, Token, TokenKind};
 
-/// A count as a claim.
+/// A count as a claim: what the checks compare.
+///
+/// A run keeps every document's counts until the checks run, so this holds only what
+/// they read: not the token ranges and role of the [`CountMention`] it comes from, and
+/// its strings are boxed (`Box<str>` has no spare capacity and no capacity field).
 #[derive(Debug, Clone, PartialEq)]
 pub struct CountClaim {
-    pub count: CountMention,
+    /// The words that make the claim, byte range in the document: "death toll of 246", "at least 30 dead".
+    pub span: Range<usize>,
+    /// The figure, as read; see [`CountClaim::comparable`].
+    pub interval: Interval,
+    /// An exact figure that looks rounded.
+    pub round: bool,
+    pub vague: bool,
+    /// One of several counts enumerated together: each of "12 passengers and 3 crew".
+    pub is_part: bool,
+    /// What is counted: "people", "passengers", "crew", "countries", "members"…
+    pub noun: Option<&'static str>,
+    /// What happened to them: "killed", "injured", "missing", "arrested"…
+    pub outcome: Option<&'static str>,
+    /// Folded words narrowing the count: "ukrainian", "civilians", "more", "delegation".
+    pub qualifiers: Box<[Box<str>]>,
+    /// A cue in the sentence that the figure updates an earlier one: "rose to", "so far", "as of".
+    pub update: Option<&'static str>,
     /// Folded name of who the count belongs to, for counts that need one (seats, votes).
-    pub holder: Option<String>,
+    pub holder: Option<Box<str>>,
     pub modality: Modality,
-    pub sentence: usize,
     pub cue: EventCue,
     /// The day the figure is given for, when the sentence names one ("by Sunday night").
     pub day: Option<Date>,
     /// The number as written ("at least 30"), for messages.
-    pub written: String,
+    pub written: Box<str>,
     /// Who is reported as giving the figure, folded, where the text names them.
-    pub speaker: Option<String>,
+    pub speaker: Option<Box<str>>,
 }
 
 impl CountClaim {
-    /// The words that carry the claim.
-    pub fn span(&self) -> Range<usize> {
-        self.count.span.clone()
+    /// The key counts are grouped by: the outcome where there is one ("killed"), else the noun ("passengers").
+    pub fn key(&self) -> &'static str {
+        count_key(self.outcome, self.noun)
+    }
+
+    /// The interval to compare with other sources ([`Interval::comparable`]).
+    pub fn comparable(&self, opts: &CountOptions) -> Interval {
+        self.interval.comparable(self.round, opts)
     }
 }
 
@@ -64,7 +88,6 @@ const HOLDING_VERBS: &[&str] = &[
 pub fn extract(
     ctx: &Context,
     text: &str,
-    sentence_idx: usize,
     sentence: &Sentence,
     published: Option<Date>,
     opts: &CountOptions,
@@ -117,19 +140,39 @@ pub fn extract(
         } else {
             None
         };
-        let speaker = match &modality {
-            Modality::Reported { speaker: Some(span) } => text.get(span.clone()).map(crate::text::fold),
+        let speaker = match (&modality, &cues.speaker) {
+            (Modality::Reported, Some(span)) => text.get(span.clone()).map(crate::text::fold),
             _ => None,
         };
+        let written = text.get(count.number.clone()).unwrap_or_default().into();
+        let CountMention {
+            span,
+            interval,
+            round,
+            vague,
+            noun,
+            outcome,
+            qualifiers,
+            update,
+            is_part,
+            ..
+        } = count;
         out.push(CountClaim {
-            written: text.get(count.number.clone()).unwrap_or_default().to_string(),
-            count,
-            holder,
+            span,
+            interval,
+            round,
+            vague,
+            is_part,
+            noun,
+            outcome,
+            qualifiers: qualifiers.into_iter().map(String::into_boxed_str).collect(),
+            update,
+            holder: holder.map(String::into_boxed_str),
             modality,
-            sentence: sentence_idx,
             cue: event.clone(),
             day,
-            speaker,
+            written,
+            speaker: speaker.map(String::into_boxed_str),
         });
     }
 }

@@ -36,7 +36,8 @@ pub struct TitlePhrase {
     /// The index of the phrase's first token.
     pub first_token: usize,
     /// The normalised office ("president", "defense minister").
-    pub title: String,
+    /// Boxed: never changed, and every title of a run is kept to the end.
+    pub title: Box<str>,
     /// The place or organisation named with the title ("U.S." → united-states).
     pub of: Option<EntityIdx>,
     pub qualifier: Qualifier,
@@ -52,7 +53,8 @@ pub struct Mention {
     pub name: NameRef,
     pub kind: EntityKind,
     /// The last word of the name as written, the part whose spelling varies ("Erdoğan").
-    pub surname: String,
+    /// Boxed: never changed, and every mention of a run is kept to the end.
+    pub surname: Box<str>,
     /// Boxed: most mentions have none, and every mention of a run is kept to the end.
     pub title: Option<Box<TitlePhrase>>,
     /// The mention is a descriptor from the pack ("the Ukrainian leader"), not a name.
@@ -516,7 +518,7 @@ fn match_at(
                     tokens: i..i + n,
                     name: NameRef::Pack(entry.entity),
                     kind: entity.kind,
-                    surname: text[toks[n - 1].span.clone()].to_string(),
+                    surname: text[toks[n - 1].span.clone()].into(),
                     title: None,
                     descriptor: entry.descriptor,
                 });
@@ -536,7 +538,7 @@ fn match_at(
                 tokens: i..i + n,
                 name: NameRef::Discovered(key),
                 kind: EntityKind::Person,
-                surname: text[toks[n - 1].span.clone()].to_string(),
+                surname: text[toks[n - 1].span.clone()].into(),
                 title: None,
                 descriptor: false,
             });
@@ -600,7 +602,7 @@ pub fn parse_title(seg: &Segmented, pack: &Pack, name_start: usize, sentence_sta
     }
     let span_start = seg.tokens[start].span.start;
     let span_end = seg.tokens[name_start - 1].span.end;
-    let title = pack.title_key(&heads);
+    let title = pack.title_key(&heads).into_boxed_str();
     Some(TitlePhrase {
         span: span_start..span_end,
         first_token: start,

@@ -49,7 +49,8 @@ pub enum Target {
     /// An event ("the talks"), with its venue where the text gives one.
     Event {
         place: Option<PlaceRef>,
-        noun: String,
+        /// Boxed: every claim of a run is kept to the end.
+        noun: Box<str>,
     },
     /// "Zelensky did not attend": the event the article is about.
     Unspecified,
@@ -59,11 +60,11 @@ pub enum Target {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ClaimValue {
     /// Was (or was not) at the target; `whole_day` when the words fill the day ("spent Tuesday in").
-    Presence {
-        target: Target,
-        whole_day: bool,
-    },
-    Title(TitlePhrase),
+    Presence { target: Target, whole_day: bool },
+    /// Holds the title written before the subject's name: the subject mention's
+    /// [`Mention::title`], read with [`Analysis::title`] (not copied into the claim:
+    /// most claims are titles, and a run keeps every claim until the checks run).
+    Title,
 }
 
 /// One attributed assertion found in a document.
@@ -76,8 +77,6 @@ pub struct Claim {
     pub modality: Modality,
     /// The words that carry the claim, a byte range in the document.
     pub span: Range<usize>,
-    /// Index into the document's sentences.
-    pub sentence: usize,
     /// The day the claim is about, when its sentence names one next to it ("on Tuesday").
     pub day: Option<when::DateRange>,
 }
@@ -107,14 +106,24 @@ pub struct Analysis {
     pub proper_nouns: Vec<u64>,
     /// Spellings the house style avoids: (index into the pack's `house_style.forms`, span).
     pub house_spellings: Vec<(usize, Range<usize>)>,
-    /// The context of each title claim with the claim's index, in claim order.
+    /// The context of each title claim with its subject's index, in mention order.
     pub titles: Vec<(usize, TitleContext)>,
 }
 
 impl Analysis {
+    /// The title a title claim asserts: its subject's; `None` for other claims.
+    pub fn title(&self, claim: &Claim) -> Option<&TitlePhrase> {
+        match claim.value {
+            ClaimValue::Title => self.mentions.get(claim.subject)?.title.as_deref(),
+            ClaimValue::Presence { .. } => None,
+        }
+    }
+
     /// The context of title claim `claim`.
     pub fn title_context(&self, claim: usize) -> Option<&TitleContext> {
-        let i = self.titles.binary_search_by_key(&claim, |(c, _)| *c).ok()?;
+        let claim = self.claims.get(claim)?;
+        let ClaimValue::Title = claim.value else { return None };
+        let i = self.titles.binary_search_by_key(&claim.subject, |(m, _)| *m).ok()?;
         Some(&self.titles[i].1)
     }
 
@@ -135,12 +144,14 @@ impl Analysis {
 }
 
 /// What the title checks read around a title claim.
+///
+/// Boxed slices rather than vectors: a run keeps one per title claim to the end.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TitleContext {
     /// The title phrase as written ("former U.S. President").
-    pub written: String,
+    pub written: Box<str>,
     /// Years written in the claim's sentence ("in 2018"): a bare title next to one may describe that time.
-    pub years: Vec<i16>,
+    pub years: Box<[i16]>,
 }
 
 /// Reusable, pack-derived lookup tables for extraction.
@@ -191,18 +202,17 @@ impl<'p> Extractor<'p> {
         let mut dates = Vec::new();
         let mut recent_event = None;
         for (si, sentence) in segmented.sentences.iter().enumerate() {
-            presence::extract(&ctx, si, sentence, &self.triggers, &mut claims);
+            presence::extract(&ctx, sentence, &self.triggers, &mut claims);
             leader::extract(&ctx, si, sentence, &mut leaders);
-            counts::extract(&ctx, &doc.text, si, sentence, published, &count_options, &mut counts);
+            counts::extract(&ctx, &doc.text, sentence, published, &count_options, &mut counts);
             dated::extract(&ctx, si, sentence, published, &mut recent_event, &mut dates);
         }
-        title_claims(segmented, &mentions, &mut claims);
+        let titles = title_claims(&doc.text, segmented, &mentions, &mut claims);
         claims.sort_by_key(|c| (c.span.start, c.span.end, c.subject));
         claims.dedup_by(|a, b| a.subject == b.subject && a.value == b.value && a.span == b.span);
         let settlements = presence::settlements(segmented, &mentions, self.pack);
         let venues = presence::venues(segmented, &mentions, self.pack);
         let surfaces = mentions.iter().map(|m| doc.text[m.span.clone()].to_string()).collect();
-        let titles = title_contexts(&doc.text, segmented, &claims);
         let mut analysis = Analysis {
             mentions,
             surfaces,
@@ -219,25 +229,6 @@ impl<'p> Extractor<'p> {
         analysis.shrink_to_fit();
         analysis
     }
-}
-
-/// The written words and the sentence's years of every title claim.
-fn title_contexts(text: &str, seg: &Segmented, claims: &[Claim]) -> Vec<(usize, TitleContext)> {
-    let mut out = Vec::new();
-    for (ci, claim) in claims.iter().enumerate() {
-        let ClaimValue::Title(title) = &claim.value else {
-            continue;
-        };
-        let years = seg.sentences.get(claim.sentence).map_or_else(Vec::new, |sentence| {
-            seg.sentence_tokens(sentence)
-                .iter()
-                .filter_map(|t| t.norm.parse::<i16>().ok().filter(|y| (1900..=2100).contains(y)))
-                .collect()
-        });
-        let written = text.get(title.span.clone()).unwrap_or_default().to_string();
-        out.push((ci, TitleContext { written, years }));
-    }
-    out
 }
 
 /// Capitalised words that are not sentence openers, titles or common capitalised words:
@@ -286,7 +277,9 @@ fn house_spellings(text: &str, pack: &Pack) -> Vec<(usize, Range<usize>)> {
 }
 
 /// A title in front of a name is a claim that the person holds (or held) that office.
-fn title_claims(seg: &Segmented, mentions: &[Mention], out: &mut Vec<Claim>) {
+/// Returns what the title checks read around each, by mention.
+fn title_claims(text: &str, seg: &Segmented, mentions: &[Mention], out: &mut Vec<Claim>) -> Vec<(usize, TitleContext)> {
+    let mut contexts = Vec::new();
     for (mi, m) in mentions.iter().enumerate() {
         let Some(title) = &m.title else { continue };
         let sentence = seg
@@ -296,19 +289,25 @@ fn title_claims(seg: &Segmented, mentions: &[Mention], out: &mut Vec<Claim>) {
             .unwrap_or(0);
         // A title inside a quote is the speaker's wording, not the writer's.
         let modality = match seg.tokens[m.tokens.start].quote {
-            Some(q) => Modality::Reported {
-                speaker: seg.quotes[q].speaker.clone(),
-            },
+            Some(_) => Modality::Reported,
             None => Modality::Asserted,
         };
         out.push(Claim {
             subject: mi,
-            value: ClaimValue::Title(TitlePhrase::clone(title)),
+            value: ClaimValue::Title,
             polarity: Polarity::Affirmed,
             modality,
             span: title.span.start..m.span.end,
-            sentence,
             day: None,
         });
+        let years = seg.sentences.get(sentence).map_or_else(Box::default, |sentence| {
+            seg.sentence_tokens(sentence)
+                .iter()
+                .filter_map(|t| t.norm.parse::<i16>().ok().filter(|y| (1900..=2100).contains(y)))
+                .collect()
+        });
+        let written = text.get(title.span.clone()).unwrap_or_default().into();
+        contexts.push((mi, TitleContext { written, years }));
     }
+    contexts
 }

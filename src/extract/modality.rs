@@ -6,13 +6,14 @@ use crate::pack::Lexicon;
 use crate::text::{Segmented, Sentence, Token, TokenKind};
 
 /// How a claim is put forward. Only [`Modality::Asserted`] claims can make errors or warnings.
+///
+/// No payload: every claim of a run keeps one to the end. Who is reported is read
+/// during extraction, from [`Cues::speaker`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Modality {
     Asserted,
-    /// Inside quotes or after a reporting verb; the speaker's span where the text gives one.
-    Reported {
-        speaker: Option<Range<usize>>,
-    },
+    /// Inside quotes or after a reporting verb.
+    Reported,
     /// A plan, promise or prediction ("will attend", "plans to travel").
     Planned,
     /// Possible, rumoured or inferred ("may travel", "reportedly").
@@ -31,13 +32,13 @@ impl Modality {
     /// Asserted by the writer, or attributed to a source the writer relays
     /// ("killed 41 people, the coast guard said"): a statement of fact either way.
     pub fn is_factual(&self) -> bool {
-        matches!(self, Modality::Asserted | Modality::Reported { .. })
+        matches!(self, Modality::Asserted | Modality::Reported)
     }
 
     pub fn as_str(&self) -> &'static str {
         match self {
             Modality::Asserted => "asserted",
-            Modality::Reported { .. } => "reported",
+            Modality::Reported => "reported",
             Modality::Planned => "planned",
             Modality::Hedged => "hedged",
             Modality::Question => "question",
@@ -86,9 +87,7 @@ impl Cues {
         } else if self.planned {
             Modality::Planned
         } else if self.reported {
-            Modality::Reported {
-                speaker: self.speaker.clone(),
-            }
+            Modality::Reported
         } else {
             Modality::Asserted
         }
@@ -148,7 +147,8 @@ pub fn is_month_may(tokens: &[Token], i: usize) -> bool {
 ///
 /// Looks at: quotes, question marks, the words of the clause before the subject
 /// (stopping at a comma or clause break: "It seems", "officials said that"), and a
-/// trailing attribution (", the Kremlin said.", "according to").
+/// trailing attribution (", the Kremlin said.", "according to"). Who is reported goes
+/// to `cues.speaker`, a quote's speaker included.
 pub fn context_cues(
     seg: &Segmented,
     sentence: &Sentence,
@@ -160,9 +160,8 @@ pub fn context_cues(
 ) -> Option<Modality> {
     let tokens = &seg.tokens;
     if let Some(q) = tokens[verb].quote {
-        return Some(Modality::Reported {
-            speaker: seg.quotes[q].speaker.clone(),
-        });
+        cues.speaker = seg.quotes[q].speaker.clone();
+        return Some(Modality::Reported);
     }
     if sentence.question {
         return Some(Modality::Question);

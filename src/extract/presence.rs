@@ -75,7 +75,7 @@ pub(super) struct Subject {
 }
 
 /// Extracts presence claims from one sentence.
-pub fn extract(ctx: &Context, sentence_idx: usize, sentence: &Sentence, triggers: &TriggerIndex, out: &mut Vec<Claim>) {
+pub fn extract(ctx: &Context, sentence: &Sentence, triggers: &TriggerIndex, out: &mut Vec<Claim>) {
     let tokens = &ctx.seg.tokens;
     let first_new = out.len();
     for p in sentence.tokens.clone() {
@@ -86,7 +86,7 @@ pub fn extract(ctx: &Context, sentence_idx: usize, sentence: &Sentence, triggers
             continue;
         }
         for trigger in candidates {
-            if let Some(claims) = match_trigger(ctx, sentence_idx, sentence, trigger, p) {
+            if let Some(claims) = match_trigger(ctx, sentence, trigger, p) {
                 out.extend(claims);
                 break;
             }
@@ -119,13 +119,7 @@ fn attach_days(ctx: &Context, sentence: &Sentence, claims: &mut [Claim]) {
     }
 }
 
-fn match_trigger(
-    ctx: &Context,
-    sentence_idx: usize,
-    sentence: &Sentence,
-    trigger: &Trigger,
-    p: usize,
-) -> Option<Vec<Claim>> {
+fn match_trigger(ctx: &Context, sentence: &Sentence, trigger: &Trigger, p: usize) -> Option<Vec<Claim>> {
     let Context {
         seg,
         mentions,
@@ -247,7 +241,6 @@ fn match_trigger(
                 polarity,
                 modality: modality.clone(),
                 span: tokens[mentions[m].tokens.start.min(p)].span.start..tokens[last_token].span.end,
-                sentence: sentence_idx,
                 day: None,
             })
             .collect(),
@@ -545,7 +538,7 @@ fn parse_object(
                 return ObjectParse::Found(
                     Target::Event {
                         place: Some(p),
-                        noun: tokens[noun_end - 1].norm.clone(),
+                        noun: tokens[noun_end - 1].norm.as_str().into(),
                     },
                     next,
                 );
@@ -553,7 +546,7 @@ fn parse_object(
             return ObjectParse::Found(
                 Target::Event {
                     place,
-                    noun: tokens[noun_end - 1].norm.clone(),
+                    noun: tokens[noun_end - 1].norm.as_str().into(),
                 },
                 noun_end,
             );

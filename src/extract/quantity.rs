@@ -654,6 +654,17 @@ pub struct Interval {
 }
 
 impl Interval {
+    /// The interval to compare with other sources: a `round` figure written
+    /// without an approximator may be a rounding of the true count, so
+    /// "1,000" is widened by [`CountOptions::round_band`] and does not
+    /// conflict with "1,012"; every other interval is returned as it is.
+    pub fn comparable(&self, round: bool, opts: &CountOptions) -> Interval {
+        match self.as_exact() {
+            Some(n) if round => Interval::closed(n * (1.0 - opts.round_band), n * (1.0 + opts.round_band)),
+            _ => *self,
+        }
+    }
+
     /// Exactly `n`: `[n, n]`.
     pub fn exact(n: f64) -> Interval {
         Interval::closed(n, n)
@@ -798,7 +809,7 @@ pub struct CountOptions {
     /// "just over N"): 0.1 reads "about 250" as `[225, 275]`.
     pub approx_band: f64,
     /// Relative half-width granted to a round figure written without an
-    /// approximator, in [`CountMention::comparable`]: with 0.05, "1,000" admits 950–1,050.
+    /// approximator, in [`Interval::comparable`]: with 0.05, "1,000" admits 950–1,050.
     pub round_band: f64,
 }
 
@@ -1185,21 +1196,20 @@ pub struct CountMention {
 }
 
 impl CountMention {
-    /// The key counts are grouped by: the outcome where there is one ("killed"), else the noun ("passengers").
+    /// The key counts are grouped by ([`count_key`]).
     pub fn key(&self) -> &'static str {
-        self.outcome.or(self.noun).unwrap_or(PEOPLE)
+        count_key(self.outcome, self.noun)
     }
 
-    /// The interval to compare with other sources: a round figure written
-    /// without an approximator may be a rounding of the true count, so
-    /// "1,000" is widened by [`CountOptions::round_band`] and does not
-    /// conflict with "1,012"; every other interval is returned as it is.
+    /// The interval to compare with other sources ([`Interval::comparable`]).
     pub fn comparable(&self, opts: &CountOptions) -> Interval {
-        match self.interval.as_exact() {
-            Some(n) if self.round => Interval::closed(n * (1.0 - opts.round_band), n * (1.0 + opts.round_band)),
-            _ => self.interval,
-        }
+        self.interval.comparable(self.round, opts)
     }
+}
+
+/// The key counts are grouped by: the outcome where there is one ("killed"), else the noun ("passengers").
+pub fn count_key(outcome: Option<&'static str>, noun: Option<&'static str>) -> &'static str {
+    outcome.or(noun).unwrap_or(PEOPLE)
 }
 
 /// Whether a number phrase could start at token `i`: digits, or the first word of a

@@ -164,7 +164,7 @@ fn titles_are_split_from_names() {
         .filter_map(|m| {
             m.title
                 .as_ref()
-                .map(|t| (doc.text[m.span.clone()].to_string(), t.title.clone(), t.qualifier))
+                .map(|t| (doc.text[m.span.clone()].to_string(), t.title.to_string(), t.qualifier))
         })
         .collect();
     assert_eq!(
