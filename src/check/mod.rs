@@ -21,7 +21,6 @@ mod tests;
 use std::collections::{BTreeMap, HashMap};
 
 use jiff::civil::Date;
-use rayon::prelude::*;
 
 use crate::diagnostic::{Finding, Label, Severity};
 use crate::extract::{Analysis, Claim};
@@ -298,36 +297,20 @@ pub(crate) fn story_ids<A: std::borrow::Borrow<Analysis>>(analyses: &[A]) -> Vec
 
 /// Runs every check and returns the findings, sorted for stable output.
 pub fn run(corpus: &Corpus, options: &CheckOptions) -> Vec<Finding> {
-    type Check = fn(&Corpus, &CheckOptions, &mut Vec<Draft>);
-    // Independent of each other (title-conflict reads what stale-title reported, so
-    // they run as one), so they run in parallel; their drafts are joined in this
-    // order whatever the thread count.
-    const CHECKS: [Check; 9] = [
-        |corpus, _, drafts| presence::check(corpus, drafts),
-        |corpus, options, drafts| {
-            let stale = titles::stale_title(corpus, options, drafts);
-            titles::title_conflict(corpus, options, &stale, drafts);
-        },
-        titles::office_conflict,
-        |corpus, _, drafts| spelling::check(corpus, drafts),
-        |corpus, _, drafts| house_style::check(corpus, drafts),
-        leaders::check,
-        counts::check,
-        dates::check,
-        |corpus, _, drafts| places::check(corpus, drafts),
-    ];
-    let per_check: Vec<Vec<Draft>> = CHECKS
-        .par_iter()
-        .map(|check| {
-            let mut drafts = Vec::new();
-            check(corpus, options, &mut drafts);
-            drafts
-        })
-        .collect();
+    let mut drafts = Vec::new();
+    presence::check(corpus, &mut drafts);
+    let stale = titles::stale_title(corpus, options, &mut drafts);
+    titles::title_conflict(corpus, options, &stale, &mut drafts);
+    titles::office_conflict(corpus, options, &mut drafts);
+    spelling::check(corpus, &mut drafts);
+    house_style::check(corpus, &mut drafts);
+    leaders::check(corpus, options, &mut drafts);
+    counts::check(corpus, options, &mut drafts);
+    dates::check(corpus, options, &mut drafts);
+    places::check(corpus, &mut drafts);
 
-    let mut findings: Vec<Finding> = per_check
+    let mut findings: Vec<Finding> = drafts
         .into_iter()
-        .flatten()
         .filter_map(|draft| {
             let def: &CheckDef = corpus.pack.check(draft.code)?;
             let severity = match options.severities.get(draft.code) {
