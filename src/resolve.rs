@@ -542,13 +542,16 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolu
         });
         entities.len() - 1
     };
-    let mut by_text: HashMap<(usize, String), EntityId> = HashMap::new();
     // Surnames named in full nowhere in their story but introduced alone somewhere
     // ("Governor Okafor"): (story, surname) → the mentions, linked below.
     let mut alone: BTreeMap<(usize, String), Vec<(usize, usize)>> = BTreeMap::new();
     let mut mentions = Vec::with_capacity(analyses.len());
     for (doc, analysis) in analyses.iter().enumerate() {
         let mut ids = Vec::with_capacity(analysis.mentions.len());
+        // A surname this text leaves unresolved is one person within the text; only this
+        // text reads the map, so it lives no longer than the text's turn (an archive has
+        // hundreds of thousands of such surnames).
+        let mut by_text: HashMap<String, EntityId> = HashMap::new();
         for (mi, m) in analysis.mentions.iter().enumerate() {
             if !is_surname_only(m) {
                 ids.push(node_of.get(&m.name).map_or(0, |&n| node_entity[n]));
@@ -626,9 +629,7 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolu
                     alone.entry((stories[doc], surname)).or_default().push((doc, mi));
                     usize::MAX
                 }
-                Pick::None | Pick::Ambiguous => *by_text
-                    .entry((doc, surname))
-                    .or_insert_with(|| new_person(&mut entities)),
+                Pick::None | Pick::Ambiguous => *by_text.entry(surname).or_insert_with(|| new_person(&mut entities)),
             };
             ids.push(id);
         }

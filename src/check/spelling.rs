@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use super::{Corpus, Draft, file_list};
 use crate::diagnostic::Label;
+use crate::extract::Mention;
 use crate::extract::leader::same_owner;
 use crate::pack::EntityKind;
 use crate::resolve::near_spelling;
@@ -29,20 +30,39 @@ fn variant(kind: EntityKind, a: &str, b: &str) -> bool {
     fa == fb || (kind == EntityKind::Person && near_spelling(&fa, &fb))
 }
 
-pub(super) fn check(corpus: &Corpus, drafts: &mut Vec<Draft>) {
-    // entity → written form → occurrences.
-    let mut forms: BTreeMap<usize, BTreeMap<String, Form>> = BTreeMap::new();
-    for (doc, analysis) in corpus.analyses.iter().enumerate() {
-        for (mi, m) in analysis.mentions.iter().enumerate() {
-            if m.descriptor || !matches!(m.kind, EntityKind::Person | EntityKind::Place) {
-                continue;
-            }
+/// The mentions whose spelling can vary, with their document and entity.
+fn spelled_mentions<'c>(corpus: &Corpus<'c>) -> impl Iterator<Item = (usize, &'c Mention, usize)> + 'c {
+    let analyses = corpus.analyses;
+    let resolution = corpus.resolution;
+    analyses.iter().enumerate().flat_map(move |(doc, analysis)| {
+        analysis
+            .mentions
+            .iter()
+            .enumerate()
             // Headlines in capitals ("ZELENSKY") are a typographic choice, not a spelling.
+            .filter(|(_, m)| {
+                !m.descriptor && matches!(m.kind, EntityKind::Person | EntityKind::Place) && !is_all_caps(&m.surname)
+            })
+            .map(move |(mi, m)| (doc, m, resolution.entity_of(doc, mi)))
+    })
+}
+
+pub(super) fn check(corpus: &Corpus, drafts: &mut Vec<Draft>) {
+    // First, which entities are written more than one way at all: most are written one
+    // way, and an archive names hundreds of thousands of them.
+    let mut first_form: Vec<Option<&str>> = vec![None; corpus.resolution.entities.len()];
+    let mut varied = vec![false; first_form.len()];
+    for (_, m, entity) in spelled_mentions(corpus) {
+        match first_form[entity] {
+            None => first_form[entity] = Some(&m.surname),
+            Some(first) => varied[entity] |= first != &*m.surname,
+        }
+    }
+    // entity → written form → occurrences, for those entities only.
+    let mut forms: BTreeMap<usize, BTreeMap<String, Form>> = BTreeMap::new();
+    for (doc, m, entity) in spelled_mentions(corpus) {
+        if varied[entity] {
             // The surname is the name's last word as written, so it ends where the mention ends.
-            if is_all_caps(&m.surname) {
-                continue;
-            }
-            let entity = corpus.resolution.entity_of(doc, mi);
             let form = forms
                 .entry(entity)
                 .or_default()
