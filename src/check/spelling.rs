@@ -59,15 +59,11 @@ pub(super) fn check(corpus: &Corpus, drafts: &mut Vec<Draft>) {
         }
     }
     // entity → written form → occurrences, for those entities only.
-    let mut forms: BTreeMap<usize, BTreeMap<String, Form>> = BTreeMap::new();
+    let mut forms: BTreeMap<usize, BTreeMap<&str, Form>> = BTreeMap::new();
     for (doc, m, entity) in spelled_mentions(corpus) {
         if varied[entity] {
             // The surname is the name's last word as written, so it ends where the mention ends.
-            let form = forms
-                .entry(entity)
-                .or_default()
-                .entry(m.surname.to_string())
-                .or_default();
+            let form = forms.entry(entity).or_default().entry(&*m.surname).or_default();
             form.count += 1;
             let span = m.span.end.saturating_sub(m.surname.len())..m.span.end;
             form.first.entry(doc).or_insert(span);
@@ -79,7 +75,7 @@ pub(super) fn check(corpus: &Corpus, drafts: &mut Vec<Draft>) {
         }
         let kind = corpus.resolution.entities[entity].kind;
         let who = corpus.display(entity).to_string();
-        let names: Vec<&String> = forms.keys().collect();
+        let names: Vec<&str> = forms.keys().copied().collect();
         let accepted = |a: &str, b: &str| {
             let Some(idx) = corpus.resolution.entities[entity].pack else {
                 return false;

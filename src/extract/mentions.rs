@@ -255,7 +255,7 @@ pub fn lookup_probes(seg: &Segmented, pack: &Pack, own: &NameTable) -> Probes {
             for (n, k) in keys.iter().enumerate().skip(known) {
                 // A common word alone ("June", "Some") is read as a surname only with an
                 // owner in this document, which `own` knows.
-                if n == 0 && (pack.lexicon.not_names.contains(k) || is_title_word(k, pack)) {
+                if n == 0 && is_common_word(k, pack) {
                     continue;
                 }
                 let hash = probe_hash(k);
@@ -364,6 +364,12 @@ fn common_word_as_name(seg: &Segmented, i: usize, sentence: Range<usize>) -> boo
         next.norm.as_str(),
         "'s" | "has" | "had" | "was" | "is" | "also" | "did" | "does" | "says"
     ) || (next.kind == TokenKind::Word && !next.capitalized && next.norm.len() > 4 && next.norm.ends_with("ed"))
+}
+
+/// A word that is ordinarily no name ("some", "june") or a title word ("home"): as a
+/// single word it is a surname only where a document names its owner in full.
+fn is_common_word(norm: &str, pack: &Pack) -> bool {
+    pack.lexicon.not_names.contains(norm) || is_title_word(norm, pack)
 }
 
 fn is_title_word(norm: &str, pack: &Pack) -> bool {
@@ -527,7 +533,7 @@ fn match_at(
         if !first.capitalized {
             continue;
         }
-        let common = n == 1 && (pack.lexicon.not_names.contains(&key) || is_title_word(&key, pack));
+        let common = n == 1 && is_common_word(&key, pack);
         if common && !common_word_as_name(seg, i, sentence.clone()) {
             continue;
         }

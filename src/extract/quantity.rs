@@ -1264,14 +1264,13 @@ fn is_article(word: &str) -> bool {
 /// that count a known noun or outcome are reported.
 pub fn find_counts(tokens: &[Token], opts: &CountOptions) -> Vec<CountMention> {
     // Most sentences hold no number at all: say so before any table is read.
-    if !(0..tokens.len()).any(|i| may_start_quantity(tokens, i)) {
+    let Some(mut i) = (0..tokens.len()).find(|&i| may_start_quantity(tokens, i)) else {
         return Vec::new();
-    }
+    };
     let title_case = looks_title_case(tokens);
     // Read only once a count is found: most sentences with a number have none.
     let mut updates = None;
     let mut found: Vec<CountMention> = Vec::new();
-    let mut i = 0;
     while i < tokens.len() {
         if !may_start_quantity(tokens, i) {
             i += 1;

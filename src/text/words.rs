@@ -86,25 +86,32 @@ fn joins_across(before: Class, mid: Class, after: Class) -> bool {
     }
 }
 
-/// Segments one whitespace-free chunk of ASCII into `out`: [`segment_fast`] on bytes.
-fn segment_ascii(chunk: &[u8], base: usize, out: &mut Vec<(usize, usize)>) {
-    let class_at = |i: usize| ASCII_CLASSES[usize::from(chunk[i])];
+/// Applies the word-boundary rules to a chunk of `len` characters: `class_at(i)` is the
+/// class of character `i` and `offset_at(i)` its byte offset (`offset_at(len)` the
+/// chunk's length). Pushes each segment's byte range, shifted by `base`.
+fn segment_classes(
+    len: usize,
+    class_at: impl Fn(usize) -> Class,
+    offset_at: impl Fn(usize) -> usize,
+    base: usize,
+    out: &mut Vec<(usize, usize)>,
+) {
     let mut i = 0;
-    while i < chunk.len() {
+    while i < len {
         let start = i;
         i += 1;
         if joins_words(class_at(start)) {
             loop {
-                if i < chunk.len() && joins_words(class_at(i)) {
+                if i < len && joins_words(class_at(i)) {
                     i += 1;
-                } else if i + 1 < chunk.len() && joins_across(class_at(i - 1), class_at(i), class_at(i + 1)) {
+                } else if i + 1 < len && joins_across(class_at(i - 1), class_at(i), class_at(i + 1)) {
                     i += 2;
                 } else {
                     break;
                 }
             }
         }
-        out.push((base + start, base + i));
+        out.push((base + offset_at(start), base + offset_at(i)));
     }
 }
 
@@ -167,7 +174,10 @@ impl<'a> Iterator for WordSegments<'a> {
             self.fast_next = 0;
             // Printable ASCII only: control characters are left to the tables.
             if chunk.bytes().all(|b| b.is_ascii_graphic()) {
-                segment_ascii(chunk.as_bytes(), start, &mut self.fast);
+                // One byte, one character: classes from the table, offsets as indices.
+                let bytes = chunk.as_bytes();
+                let class_at = |i: usize| ASCII_CLASSES[usize::from(bytes[i])];
+                segment_classes(bytes.len(), class_at, |i| i, start, &mut self.fast);
             } else if !segment_fast(chunk, start, &mut self.classes, &mut self.fast) {
                 self.fast.clear();
                 self.slow = Some((space_start, self.text[space_start..end].split_word_bound_indices()));
@@ -185,30 +195,8 @@ fn segment_fast(chunk: &str, base: usize, classes: &mut Vec<(usize, Class)>, out
             None => return false,
         }
     }
-    let end_of = |i: usize| classes.get(i).map_or(chunk.len(), |&(offset, _)| offset);
-    let mut i = 0;
-    while i < classes.len() {
-        let first = i;
-        if joins_words(classes[i].1) {
-            i += 1;
-            loop {
-                match classes.get(i) {
-                    Some(&(_, next)) if joins_words(next) => i += 1,
-                    Some(&(_, mid))
-                        if classes
-                            .get(i + 1)
-                            .is_some_and(|&(_, after)| joins_across(classes[i - 1].1, mid, after)) =>
-                    {
-                        i += 2
-                    }
-                    _ => break,
-                }
-            }
-        } else {
-            i += 1;
-        }
-        out.push((base + classes[first].0, base + end_of(i)));
-    }
+    let offset_at = |i: usize| classes.get(i).map_or(chunk.len(), |&(offset, _)| offset);
+    segment_classes(classes.len(), |i| classes[i].1, offset_at, base, out);
     true
 }
 
