@@ -72,8 +72,9 @@ pub struct Corpus<'a> {
     pub docs: &'a [Document],
     pub analyses: &'a [Analysis],
     pub resolution: &'a Resolution,
-    /// Which story each text belongs to, computed on first use (see [`Corpus::story_groups`]).
-    pub stories: std::sync::OnceLock<Vec<usize>>,
+    /// Which story each text belongs to when the resolution did not say: computed on
+    /// first use (see [`Corpus::story_groups`]).
+    stories: std::sync::OnceLock<Vec<usize>>,
 }
 
 /// A claim by its document and index.
@@ -90,13 +91,17 @@ impl<'a> Corpus<'a> {
             docs,
             analyses,
             resolution,
-            // Resolution groups names by story too: its story ids are reused when it has them.
-            stories: if resolution.stories.len() == analyses.len() {
-                std::sync::OnceLock::from(resolution.stories.clone())
-            } else {
-                std::sync::OnceLock::new()
-            },
+            stories: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Which story each text belongs to ([`story_ids`]): resolution groups names by story
+    /// too, so its story ids are read when it has them, else computed once.
+    fn stories(&self) -> &[usize] {
+        if self.resolution.stories.len() == self.analyses.len() {
+            return &self.resolution.stories;
+        }
+        self.stories.get_or_init(|| story_ids(self.analyses))
     }
 
     pub fn claim(&self, r: ClaimRef) -> &'a Claim {
@@ -150,8 +155,7 @@ impl<'a> Corpus<'a> {
     /// an inverted index, linear in the names); a text naming too few proper nouns to
     /// tell joins every group. [`Corpus::same_story`] still decides each pair.
     pub fn story_groups<T: Copy>(&self, items: &[T], doc_of: impl Fn(T) -> usize) -> Vec<Vec<T>> {
-        let stories = self.stories.get_or_init(|| story_ids(self.analyses));
-        group_by_story(stories, items, doc_of)
+        group_by_story(self.stories(), items, doc_of)
     }
 
     /// Whether two documents were published within `days` of each other; an
