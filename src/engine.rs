@@ -23,6 +23,7 @@ use crate::pack::Pack;
 use crate::resolve::{Resolution, resolve};
 use crate::source::{self, Document, LoadError, LoadOptions};
 use crate::text::Segmented;
+use crate::timing;
 
 /// What to check and how.
 #[derive(Default)]
@@ -122,7 +123,10 @@ fn release_text(doc: &mut Document) {
 /// A file that cannot be loaded is reported in [`Run::load_errors`] and the
 /// others are still checked. Output order does not depend on thread count.
 pub fn run(inputs: &[PathBuf], pack: &Pack, options: &RunOptions) -> Run {
+    let discover_phase = timing::phase("discover files");
     let (paths, mut load_errors) = source::discover(inputs);
+    drop(discover_phase);
+    let first_phase = timing::phase("load and analyse");
     let extractor = Extractor::new(pack);
     let run_people = RunPeople::default();
     // Each part is written in place, in path order; a file that fails to load leaves
@@ -149,6 +153,7 @@ pub fn run(inputs: &[PathBuf], pack: &Pack, options: &RunOptions) -> Run {
         retain_loaded(&mut probes, &is_loaded);
         load_errors.extend(loaded.extract_if(.., |r| r.is_err()).filter_map(Result::err));
     }
+    drop(first_phase);
     // Collected in place: the standard library reuses the allocation of `loaded`.
     let docs: Vec<Document> = loaded.into_iter().filter_map(Result::ok).collect();
     let firsts = FirstPasses {
@@ -172,6 +177,7 @@ pub fn run(inputs: &[PathBuf], pack: &Pack, options: &RunOptions) -> Run {
     if !options.cited_texts_only {
         return run;
     }
+    let _reread = timing::phase("re-read cited files");
     // The reporter needs the text of the files a finding points into, and only those.
     let cited: BTreeSet<usize> = run
         .findings
@@ -240,9 +246,12 @@ fn finish(
         probes,
         people,
     } = firsts;
+    let table_phase = timing::phase("name table");
     let names = NameTable::build([&people], pack);
     drop(people);
     let hits = names.probe_hits();
+    drop(table_phase);
+    let again_phase = timing::phase("analyse again");
     analyses.par_iter_mut().zip(&docs).zip(&probes).for_each_init(
         Segmented::default,
         |segmented, ((analysis, doc), probes)| {
@@ -257,10 +266,15 @@ fn finish(
         },
     );
     drop(probes);
+    drop(again_phase);
+    let resolve_phase = timing::phase("resolve names");
     let refs: Vec<&Analysis> = analyses.iter().collect();
     let resolution = resolve(pack, &names, &refs);
+    drop(resolve_phase);
+    let checks_phase = timing::phase("checks");
     let corpus = Corpus::new(pack, &docs, &analyses, &resolution);
     let findings = check::run(&corpus, options);
+    drop(checks_phase);
     Run {
         docs,
         analyses,

@@ -18,3 +18,4 @@ pub mod resolve;
 pub mod ruletest;
 pub mod source;
 pub mod text;
+pub mod timing;

@@ -22,7 +22,10 @@
 //! story and with names sharing their surname's first letter, and surnames are looked
 //! up in their text and their story.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
 use crate::check::{RARE_NAME_LIMIT, group_by_story, sorted_common, story_ids};
 use crate::extract::{Analysis, Mention, NameRef, NameTable};
@@ -209,7 +212,7 @@ struct Related<'a> {
     /// How many texts name each node in full.
     node_texts: Vec<u32>,
     /// How many texts use each proper noun (hashes, as in [`Analysis::proper_nouns`]).
-    noun_texts: rustc_hash::FxHashMap<u64, u32>,
+    noun_texts: HashMap<u64, u32>,
 }
 
 impl Related<'_> {
@@ -303,19 +306,24 @@ fn pick(surname: &str, candidates: &[(u32, EntityId)], names: &[String]) -> Pick
 /// Links the mentions of every analysed document to entities.
 pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolution {
     // Nodes: pack entities first (so they win as cluster roots), then discovered full names, sorted.
-    let mut pack_used: Vec<EntityIdx> = Vec::new();
-    let mut full_keys: Vec<&String> = Vec::new();
+    // Distinct first, then sorted: an archive writes each name many times over.
+    let mut pack_used: FxHashSet<EntityIdx> = FxHashSet::default();
+    let mut full_keys: FxHashSet<&String> = FxHashSet::default();
     for m in analyses.iter().flat_map(|a| a.mentions.iter()) {
         match &m.name {
-            NameRef::Pack(idx) => pack_used.push(*idx),
-            NameRef::Discovered(key) if !is_surname_only(m) => full_keys.push(key),
+            NameRef::Pack(idx) => {
+                pack_used.insert(*idx);
+            }
+            NameRef::Discovered(key) if !is_surname_only(m) => {
+                full_keys.insert(key);
+            }
             NameRef::Discovered(_) => {}
         }
     }
+    let mut pack_used: Vec<EntityIdx> = pack_used.into_iter().collect();
     pack_used.sort_unstable();
-    pack_used.dedup();
+    let mut full_keys: Vec<&String> = full_keys.into_iter().collect();
     full_keys.sort_unstable();
-    full_keys.dedup();
     let mut nodes: Vec<Node> = Vec::with_capacity(pack_used.len() + full_keys.len());
     for idx in pack_used {
         let e = &pack.entities[idx];
@@ -343,7 +351,7 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolu
 
     // The people each text names in full.
     let doc_nodes: Vec<Vec<usize>> = analyses
-        .iter()
+        .par_iter()
         .map(|a| {
             let mut ns: Vec<usize> = a
                 .mentions
@@ -362,9 +370,9 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolu
         analyses,
         stories: &stories,
         doc_nodes: &doc_nodes,
-        name_words: Vec::with_capacity(analyses.len()),
+        name_words: Vec::new(),
         node_texts: vec![0; nodes.len()],
-        noun_texts: rustc_hash::FxHashMap::default(),
+        noun_texts: HashMap::default(),
     };
     for (ns, analysis) in doc_nodes.iter().zip(analyses) {
         for &n in ns {
@@ -373,20 +381,26 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolu
         for &h in &analysis.proper_nouns {
             *related.noun_texts.entry(h).or_default() += 1;
         }
-        let full = ns
-            .iter()
-            .flat_map(|&n| &nodes[n].spellings)
-            .flat_map(|s| s.given.iter().chain([&s.surname]));
-        let alone = analysis
-            .mentions
-            .iter()
-            .filter(|m| is_surname_only(m))
-            .map(folded_surname);
-        let mut words: Vec<u64> = full.map(|w| word_hash(w)).chain(alone.map(|w| word_hash(&w))).collect();
-        words.sort_unstable();
-        words.dedup();
-        related.name_words.push(words);
     }
+    related.name_words = doc_nodes
+        .par_iter()
+        .zip(analyses)
+        .map(|(ns, analysis)| {
+            let full = ns
+                .iter()
+                .flat_map(|&n| &nodes[n].spellings)
+                .flat_map(|s| s.given.iter().chain([&s.surname]));
+            let alone = analysis
+                .mentions
+                .iter()
+                .filter(|m| is_surname_only(m))
+                .map(folded_surname);
+            let mut words: Vec<u64> = full.map(|w| word_hash(w)).chain(alone.map(|w| word_hash(&w))).collect();
+            words.sort_unstable();
+            words.dedup();
+            words
+        })
+        .collect();
     let related = related;
 
     // Two full names one text writes with different first names are two people.
@@ -466,7 +480,7 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolu
     }
 
     // One entity per cluster, numbered in node order.
-    let mut entity_of_root: HashMap<usize, EntityId> = HashMap::new();
+    let mut entity_of_root: HashMap<usize, EntityId> = HashMap::default();
     let mut entities = Vec::new();
     let mut node_entity = Vec::with_capacity(nodes.len());
     for n in 0..nodes.len() {
@@ -491,22 +505,31 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolu
     }
 
     // The people each text names in full, by folded surname (interned).
-    let mut surname_ids: HashMap<String, u32> = HashMap::new();
+    let mut surname_ids: HashMap<String, u32> = HashMap::default();
     let mut surnames: Vec<String> = Vec::new();
-    let doc_people: Vec<Vec<(u32, EntityId)>> = analyses
-        .iter()
+    // Folded in parallel, numbered in document order.
+    let named: Vec<Vec<(String, EntityId)>> = analyses
+        .par_iter()
         .map(|a| {
-            let mut people: Vec<(u32, EntityId)> = a
-                .mentions
+            a.mentions
                 .iter()
                 .filter(|m| m.kind == EntityKind::Person && !m.descriptor && !is_surname_only(m))
-                .filter_map(|m| {
-                    let entity = node_entity[*node_of.get(&m.name)?];
-                    let id = *surname_ids.entry(folded_surname(m)).or_insert_with_key(|s| {
+                .filter_map(|m| Some((folded_surname(m), node_entity[*node_of.get(&m.name)?])))
+                .collect()
+        })
+        .collect();
+    let doc_people: Vec<Vec<(u32, EntityId)>> = named
+        .into_iter()
+        .map(|named| {
+            let mut people: Vec<(u32, EntityId)> = named
+                .into_iter()
+                .map(|(surname, entity)| {
+                    let next = u32::try_from(surnames.len()).unwrap_or(u32::MAX);
+                    let id = *surname_ids.entry(surname).or_insert_with_key(|s| {
                         surnames.push(s.clone());
-                        u32::try_from(surnames.len() - 1).unwrap_or(u32::MAX)
+                        next
                     });
-                    Some((id, entity))
+                    (id, entity)
                 })
                 .collect();
             people.sort_unstable();
@@ -530,7 +553,7 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolu
         })
         .collect();
     // Near spellings of a surname among a group's people, once per group and surname.
-    let mut near_in_group: HashMap<(usize, String), Vec<(EntityId, usize)>> = HashMap::new();
+    let mut near_in_group: HashMap<(usize, String), Vec<(EntityId, usize)>> = HashMap::default();
 
     // Every mention: a full name by its cluster; a surname by its text, else by the texts
     // of its story group that tell its story.
@@ -551,7 +574,7 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolu
         // A surname this text leaves unresolved is one person within the text; only this
         // text reads the map, so it lives no longer than the text's turn (an archive has
         // hundreds of thousands of such surnames).
-        let mut by_text: HashMap<String, EntityId> = HashMap::new();
+        let mut by_text: HashMap<String, EntityId> = HashMap::default();
         for (mi, m) in analysis.mentions.iter().enumerate() {
             if !is_surname_only(m) {
                 ids.push(node_of.get(&m.name).map_or(0, |&n| node_entity[n]));
@@ -648,7 +671,7 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolu
                 }
             }
         }
-        let mut entity_of_root: HashMap<usize, EntityId> = HashMap::new();
+        let mut entity_of_root: HashMap<usize, EntityId> = HashMap::default();
         for (doc, mi) in found {
             let root = uf.find(docs.binary_search(&doc).unwrap_or_default());
             mentions[doc][mi] = *entity_of_root.entry(root).or_insert_with(|| new_person(&mut entities));

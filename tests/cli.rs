@@ -183,6 +183,28 @@ fn output_is_identical_with_one_thread_and_many() {
 }
 
 #[test]
+fn timings_go_to_stderr_and_leave_the_report_alone() {
+    let corpus = conflicting_corpus();
+    let run = |timings: &str| {
+        factlint()
+            .env("FACTLINT_TIMINGS", timings)
+            .arg("check")
+            .arg(corpus.path())
+            .arg("--format")
+            .arg("json")
+            .output()
+            .unwrap()
+    };
+    let (plain, timed) = (run(""), run("1"));
+    assert_eq!(plain.stdout, timed.stdout);
+    let stderr = String::from_utf8(timed.stderr).unwrap();
+    for phase in ["load rule packs", "discover files", "load and analyse", "resolve names", "checks", "render report"] {
+        assert!(stderr.contains(&format!("factlint timing: {phase}")), "{phase} missing from:\n{stderr}");
+    }
+    assert!(plain.stderr.is_empty());
+}
+
+#[test]
 fn explain_prints_docs_and_suggests_the_nearest_code() {
     let out = factlint().args(["explain", "stale-title"]).output().unwrap();
     assert!(out.status.success());

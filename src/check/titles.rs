@@ -148,21 +148,22 @@ pub(super) fn title_conflict(
     stale: &HashSet<ClaimRef>,
     drafts: &mut Vec<Draft>,
 ) {
-    // Group by person and office.
-    let mut groups: BTreeMap<(usize, String), (Vec<ClaimRef>, Vec<ClaimRef>)> = BTreeMap::new();
-    for r in corpus.claims() {
-        let Some(title) = title_of(corpus, r) else { continue };
-        if stale.contains(&r) {
-            continue;
-        }
-        let entry = groups.entry((corpus.subject(r), title.title.to_string())).or_default();
-        match title.qualifier {
-            Qualifier::Former => entry.0.push(r),
-            Qualifier::Current => entry.1.push(r),
-            _ => {}
-        }
-    }
-    for ((entity, _), (former, current)) in groups {
+    // Grouped by person and office: sorted by them, claims in text order within.
+    let mut titled: Vec<(usize, &str, Qualifier, ClaimRef)> = corpus
+        .claims()
+        .filter_map(|r| {
+            let title = title_of(corpus, r)?;
+            let kept = matches!(title.qualifier, Qualifier::Former | Qualifier::Current) && !stale.contains(&r);
+            kept.then(|| (corpus.subject(r), &*title.title, title.qualifier, r))
+        })
+        .collect();
+    titled.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    for group in titled.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        let entity = group[0].0;
+        let (former, current): (Vec<ClaimRef>, Vec<ClaimRef>) = {
+            let side = |q: Qualifier| group.iter().filter(move |t| t.2 == q).map(|t| t.3);
+            (side(Qualifier::Former).collect(), side(Qualifier::Current).collect())
+        };
         if former.is_empty() || current.is_empty() {
             continue;
         }
@@ -264,27 +265,32 @@ pub(super) fn title_conflict(
 /// misreading of a double title), and never when one text gives the person both
 /// offices or the pack records both.
 pub(super) fn office_conflict(corpus: &Corpus, options: &CheckOptions, drafts: &mut Vec<Draft>) {
-    // Person → office → claims.
-    let mut offices: BTreeMap<usize, BTreeMap<String, Vec<ClaimRef>>> = BTreeMap::new();
-    for r in corpus.claims() {
-        let Some(title) = title_of(corpus, r) else { continue };
-        if title.qualifier == Qualifier::Current && title.title.contains(' ') {
-            offices
-                .entry(corpus.subject(r))
-                .or_default()
-                .entry(title.title.to_string())
-                .or_default()
-                .push(r);
+    // By person, then office: sorted by them, claims in text order within.
+    let mut titled: Vec<(usize, &str, ClaimRef)> = corpus
+        .claims()
+        .filter_map(|r| {
+            let title = title_of(corpus, r)?;
+            let kept = title.qualifier == Qualifier::Current && title.title.contains(' ');
+            kept.then(|| (corpus.subject(r), &*title.title, r))
+        })
+        .collect();
+    titled.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    for person in titled.chunk_by(|a, b| a.0 == b.0) {
+        let entity = person[0].0;
+        let by_office: BTreeMap<&str, Vec<ClaimRef>> = person
+            .chunk_by(|a, b| a.1 == b.1)
+            .map(|o| (o[0].1, o.iter().map(|t| t.2).collect()))
+            .collect();
+        if by_office.len() < 2 {
+            continue;
         }
-    }
-    for (entity, by_office) in offices {
-        let keys: Vec<&String> = by_office.keys().collect();
+        let keys: Vec<&str> = by_office.keys().copied().collect();
         let held_by_pack = |key: &str| {
             corpus.resolution.entities[entity]
                 .pack
                 .is_some_and(|idx| corpus.pack.entities[idx].roles.iter().any(|role| role.title == key))
         };
-        let mut sides: BTreeMap<&String, Side> = BTreeMap::new();
+        let mut sides: BTreeMap<&str, Side> = BTreeMap::new();
         for (i, a) in keys.iter().enumerate() {
             for b in &keys[i + 1..] {
                 let (wa, wb): (BTreeSet<&str>, BTreeSet<&str>) = (a.split(' ').collect(), b.split(' ').collect());

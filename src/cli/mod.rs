@@ -130,10 +130,12 @@ pub fn main() -> ExitCode {
         _ => Vec::new(),
     };
     let options = cli.packs.options(&extra);
+    let pack_phase = crate::timing::phase("load rule packs");
     let pack = match load_packs(&options) {
         Ok(pack) => pack,
         Err(code) => return code,
     };
+    drop(pack_phase);
     match cli.command {
         Command::Check(args) => check(&args, &pack),
         Command::Explain { code } => explain(&pack, &code),
@@ -226,8 +228,10 @@ fn check(args: &CheckArgs, pack: &Pack) -> ExitCode {
         }
     };
     let human = HumanOptions { color, width: 100 };
+    let render_phase = crate::timing::phase("render report");
     let out = report::render(format, &run.findings, &files, &summary, &human);
     let printed = print(&out);
+    drop(render_phase);
     if printed != ExitCode::SUCCESS {
         return printed;
     }
