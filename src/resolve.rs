@@ -22,6 +22,7 @@
 //! story and with names sharing their surname's first letter, and surnames are looked
 //! up in their text and their story.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
@@ -48,8 +49,9 @@ pub struct ResolvedEntity {
 #[derive(Debug, Clone, Default)]
 pub struct Resolution {
     pub entities: Vec<ResolvedEntity>,
-    /// `[document][mention]` → entity.
-    pub mentions: Vec<Vec<EntityId>>,
+    /// `[document][mention]` → entity, in 32 bits: an archive has tens of millions of
+    /// mentions and far fewer than 2³² entities ([`Resolution::entity_of`] widens them).
+    pub mentions: Vec<Box<[u32]>>,
     /// The story of each document ([`crate::check::story_ids`]), reused by the checks.
     pub stories: Vec<usize>,
 }
@@ -57,7 +59,7 @@ pub struct Resolution {
 impl Resolution {
     /// The entity a mention of document `doc` refers to.
     pub fn entity_of(&self, doc: usize, mention: usize) -> EntityId {
-        self.mentions[doc][mention]
+        self.mentions[doc][mention] as EntityId
     }
 }
 
@@ -187,10 +189,10 @@ fn is_surname_only(m: &Mention) -> bool {
 }
 
 /// The folded surname a person mention ends with.
-fn folded_surname(m: &Mention) -> String {
+fn folded_surname(m: &Mention) -> Cow<'_, str> {
     match &m.name {
-        NameRef::Discovered(key) => key.rsplit(' ').next().unwrap_or(key).to_string(),
-        NameRef::Pack(_) => fold(&m.surname),
+        NameRef::Discovered(key) => Cow::Borrowed(key.rsplit(' ').next().unwrap_or(key)),
+        NameRef::Pack(_) => Cow::Owned(fold(&m.surname)),
     }
 }
 
@@ -507,15 +509,20 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolu
     // The people each text names in full, by folded surname (interned).
     let mut surname_ids: HashMap<String, u32> = HashMap::default();
     let mut surnames: Vec<String> = Vec::new();
-    // Folded in parallel, numbered in document order.
-    let named: Vec<Vec<(String, EntityId)>> = analyses
+    // Each text's distinct (surname, person) in parallel, then surnames numbered in
+    // document order.
+    let named: Vec<Vec<(Cow<str>, EntityId)>> = analyses
         .par_iter()
         .map(|a| {
-            a.mentions
+            let mut named: Vec<(Cow<str>, EntityId)> = a
+                .mentions
                 .iter()
                 .filter(|m| m.kind == EntityKind::Person && !m.descriptor && !is_surname_only(m))
                 .filter_map(|m| Some((folded_surname(m), node_entity[*node_of.get(&m.name)?])))
-                .collect()
+                .collect();
+            named.sort_unstable();
+            named.dedup();
+            named
         })
         .collect();
     let doc_people: Vec<Vec<(u32, EntityId)>> = named
@@ -524,11 +531,15 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolu
             let mut people: Vec<(u32, EntityId)> = named
                 .into_iter()
                 .map(|(surname, entity)| {
-                    let next = u32::try_from(surnames.len()).unwrap_or(u32::MAX);
-                    let id = *surname_ids.entry(surname).or_insert_with_key(|s| {
-                        surnames.push(s.clone());
-                        next
-                    });
+                    let id = match surname_ids.get(&*surname) {
+                        Some(&id) => id,
+                        None => {
+                            let id = u32::try_from(surnames.len()).unwrap_or(u32::MAX);
+                            surnames.push(surname.to_string());
+                            surname_ids.insert(surname.into_owned(), id);
+                            id
+                        }
+                    };
                     (id, entity)
                 })
                 .collect();
@@ -568,19 +579,20 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolu
     // Surnames named in full nowhere in their story but introduced alone somewhere
     // ("Governor Okafor"): (story, surname) → the mentions, linked below.
     let mut alone: BTreeMap<(usize, String), Vec<(usize, usize)>> = BTreeMap::new();
-    let mut mentions = Vec::with_capacity(analyses.len());
+    let mut mentions: Vec<Box<[u32]>> = Vec::with_capacity(analyses.len());
+    let narrow = |id: EntityId| u32::try_from(id).unwrap_or(u32::MAX);
     for (doc, analysis) in analyses.iter().enumerate() {
-        let mut ids = Vec::with_capacity(analysis.mentions.len());
+        let mut ids: Vec<u32> = Vec::with_capacity(analysis.mentions.len());
         // A surname this text leaves unresolved is one person within the text; only this
         // text reads the map, so it lives no longer than the text's turn (an archive has
         // hundreds of thousands of such surnames).
         let mut by_text: HashMap<String, EntityId> = HashMap::default();
         for (mi, m) in analysis.mentions.iter().enumerate() {
             if !is_surname_only(m) {
-                ids.push(node_of.get(&m.name).map_or(0, |&n| node_entity[n]));
+                ids.push(narrow(node_of.get(&m.name).map_or(0, |&n| node_entity[n])));
                 continue;
             }
-            let surname = folded_surname(m);
+            let surname = folded_surname(m).into_owned();
             let picked = match pick(&surname, &doc_people[doc], &surnames) {
                 Pick::None => {
                     // The people of texts that share rare names with this one first, then
@@ -650,13 +662,14 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolu
                 Pick::One(entity) => entity,
                 Pick::None if names.full.contains(&surname) => {
                     alone.entry((stories[doc], surname)).or_default().push((doc, mi));
+                    // Set below, once every text of the story is read.
                     usize::MAX
                 }
                 Pick::None | Pick::Ambiguous => *by_text.entry(surname).or_insert_with(|| new_person(&mut entities)),
             };
-            ids.push(id);
+            ids.push(narrow(id));
         }
-        mentions.push(ids);
+        mentions.push(ids.into_boxed_slice());
     }
     // A person known by one word is one person across the texts of a story that tell it.
     for ((_, surname), found) in alone {
@@ -674,13 +687,13 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolu
         let mut entity_of_root: HashMap<usize, EntityId> = HashMap::default();
         for (doc, mi) in found {
             let root = uf.find(docs.binary_search(&doc).unwrap_or_default());
-            mentions[doc][mi] = *entity_of_root.entry(root).or_insert_with(|| new_person(&mut entities));
+            mentions[doc][mi] = narrow(*entity_of_root.entry(root).or_insert_with(|| new_person(&mut entities)));
         }
     }
     // Discovered people are displayed as first written in full.
     for (analysis, ids) in analyses.iter().zip(&mentions) {
         for (surface, &id) in analysis.surfaces.iter().zip(ids) {
-            let entity = &mut entities[id];
+            let entity = &mut entities[id as EntityId];
             if entity.display.is_empty() || (entity.pack.is_none() && !entity.display.contains(' ')) {
                 entity.display.clone_from(surface);
             }
@@ -922,13 +935,10 @@ mod tests {
         let have = entity(&run, "a.md", "Renata Have");
         assert_eq!(run.resolution.entities[have].display, "Renata Have");
         let surfaces = &run.analyses[0].surfaces;
-        let ids = &run.resolution.mentions[0];
         let of = |surface: &str| -> Vec<EntityId> {
-            surfaces
-                .iter()
-                .zip(ids)
-                .filter(|(s, _)| *s == surface)
-                .map(|(_, &e)| e)
+            (0..surfaces.len())
+                .filter(|&m| surfaces[m] == surface)
+                .map(|m| run.resolution.entity_of(0, m))
                 .collect()
         };
         // "Have attended", "Have’s absence"; not "Have you".

@@ -198,8 +198,18 @@ fn timings_go_to_stderr_and_leave_the_report_alone() {
     let (plain, timed) = (run(""), run("1"));
     assert_eq!(plain.stdout, timed.stdout);
     let stderr = String::from_utf8(timed.stderr).unwrap();
-    for phase in ["load rule packs", "discover files", "load and analyse", "resolve names", "checks", "render report"] {
-        assert!(stderr.contains(&format!("factlint timing: {phase}")), "{phase} missing from:\n{stderr}");
+    for phase in [
+        "load rule packs",
+        "discover files",
+        "load and analyse",
+        "resolve names",
+        "checks",
+        "render report",
+    ] {
+        assert!(
+            stderr.contains(&format!("factlint timing: {phase}")),
+            "{phase} missing from:\n{stderr}"
+        );
     }
     assert!(plain.stderr.is_empty());
 }

@@ -149,19 +149,48 @@ pub(super) fn title_conflict(
     drafts: &mut Vec<Draft>,
 ) {
     // Grouped by person and office: sorted by them, claims in text order within.
-    let mut titled: Vec<(usize, &str, Qualifier, ClaimRef)> = corpus
-        .claims()
-        .filter_map(|r| {
+    // An archive has hundreds of thousands of titled claims: each is kept as four
+    // numbers, its office numbered in alphabetical order so that sorting the numbers
+    // sorts by person, then office, then position in the corpus.
+    let titled_claims = || {
+        corpus.claims().filter_map(|r| {
             let title = title_of(corpus, r)?;
             let kept = matches!(title.qualifier, Qualifier::Former | Qualifier::Current) && !stale.contains(&r);
-            kept.then(|| (corpus.subject(r), &*title.title, title.qualifier, r))
+            kept.then_some((r, title))
+        })
+    };
+    let mut offices: Vec<&str> = titled_claims()
+        .map(|(_, t)| &*t.title)
+        .collect::<rustc_hash::FxHashSet<&str>>()
+        .into_iter()
+        .collect();
+    offices.sort_unstable();
+    let office_id = |title: &str| offices.binary_search(&title).unwrap_or_default();
+    let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let mut titled: Vec<[u32; 4]> = titled_claims()
+        .map(|(r, t)| {
+            let office = office_id(&t.title);
+            [
+                narrow(corpus.subject(r)),
+                narrow(office),
+                narrow(r.doc),
+                narrow(r.claim),
+            ]
         })
         .collect();
-    titled.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
-    for group in titled.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
-        let entity = group[0].0;
+    titled.sort_unstable();
+    for group in titled.chunk_by(|a, b| a[..2] == b[..2]) {
+        let entity = group[0][0] as usize;
         let (former, current): (Vec<ClaimRef>, Vec<ClaimRef>) = {
-            let side = |q: Qualifier| group.iter().filter(move |t| t.2 == q).map(|t| t.3);
+            let side = |q: Qualifier| {
+                group
+                    .iter()
+                    .map(|c| ClaimRef {
+                        doc: c[2] as usize,
+                        claim: c[3] as usize,
+                    })
+                    .filter(move |&r| title_of(corpus, r).is_some_and(|t| t.qualifier == q))
+            };
             (side(Qualifier::Former).collect(), side(Qualifier::Current).collect())
         };
         if former.is_empty() || current.is_empty() {

@@ -3,7 +3,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
-use crate::pack::{EntityIdx, EntityKind, Pack};
+use crate::pack::{EntityIdx, EntityKind, Pack, WordSet};
 use crate::source::BlockKind;
 use crate::text::{Segmented, Token, TokenKind};
 
@@ -72,6 +72,8 @@ pub fn find_mentions(
     local: &[String],
 ) -> Vec<Mention> {
     let discovered = Discovered { names, local };
+    let starts = [pack_starts, &names.starts];
+    let mut keys = Keys::default();
     let mut mentions = Vec::new();
     for sentence in &seg.sentences {
         let tokens = sentence.tokens.clone();
@@ -79,11 +81,13 @@ pub fn find_mentions(
         while i < tokens.end {
             // Most words begin no name: skip them without building the keys `match_at` tries.
             let norm = seg.tokens[i].norm.as_str();
-            if !pack_starts.0.contains(norm) && !names.starts.0.contains(norm) {
+            if !starts.iter().any(|s| s.0.contains(norm)) {
                 i += 1;
                 continue;
             }
-            match match_at(text, seg, pack, &discovered, i, tokens.clone()) {
+            let longest = pack.max_name_tokens.max(4).min(tokens.end - i);
+            keys.build(seg, i, longest, &starts);
+            match match_at(text, seg, pack, &discovered, i, tokens.clone(), &keys) {
                 Some(mut m) => {
                     i = m.tokens.end;
                     if m.kind == EntityKind::Person {
@@ -113,7 +117,7 @@ pub struct NameTable {
 /// a word ends ("ana" and "ana kemo" for "ana kemo"), since a token's folded form may
 /// itself contain a space.
 #[derive(Debug, Default, Clone)]
-pub struct NameStarts(HashSet<String>);
+pub struct NameStarts(WordSet);
 
 impl NameStarts {
     /// The starts of every name in the pack.
@@ -469,6 +473,44 @@ pub fn discover_people(seg: &Segmented, pack: &Pack) -> Vec<String> {
 }
 
 /// The longest mention starting at token `i`, if any.
+/// The keys a name starting at one token could have: the folded words of the next
+/// 1, 2, … tokens joined by spaces, as far as some name of the pack or the run starts
+/// so. Each key is a prefix of the longest, so one string holds them all.
+#[derive(Default)]
+struct Keys {
+    joined: String,
+    /// `ends[n - 1]`: the length of the key of `n` tokens.
+    ends: Vec<usize>,
+}
+
+impl Keys {
+    fn build(&mut self, seg: &Segmented, i: usize, longest: usize, starts: &[&NameStarts]) {
+        self.joined.clear();
+        self.ends.clear();
+        for t in &seg.tokens[i..i + longest] {
+            if !self.joined.is_empty() {
+                self.joined.push(' ');
+            }
+            self.joined.push_str(&t.norm);
+            // No name starts with these words: no longer key can be a name either, since
+            // every name's word prefixes are starts ([`NameStarts`]).
+            if !starts.iter().any(|s| s.0.contains(&self.joined)) {
+                break;
+            }
+            self.ends.push(self.joined.len());
+        }
+    }
+
+    /// The keys that may be names, by number of tokens.
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn key(&self, n: usize) -> &str {
+        &self.joined[..self.ends[n - 1]]
+    }
+}
+
 fn match_at(
     text: &str,
     seg: &Segmented,
@@ -476,13 +518,13 @@ fn match_at(
     discovered: &Discovered,
     i: usize,
     sentence: Range<usize>,
+    keys: &Keys,
 ) -> Option<Mention> {
     let first = &seg.tokens[i];
     if first.kind != TokenKind::Word {
         return None;
     }
-    let longest = pack.max_name_tokens.max(4).min(sentence.end - i);
-    for n in (1..=longest).rev() {
+    for n in (1..=keys.len()).rev() {
         let toks = &seg.tokens[i..i + n];
         if toks
             .iter()
@@ -490,9 +532,9 @@ fn match_at(
         {
             continue;
         }
-        let key = toks.iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ");
+        let key = keys.key(n);
         let span = first.span.start..toks[n - 1].span.end;
-        if let Some(entries) = pack.names.get(&key) {
+        if let Some(entries) = pack.names.get(key) {
             for entry in entries {
                 let entity = &pack.entities[entry.entity];
                 let surface = &text[span.clone()];
@@ -533,11 +575,11 @@ fn match_at(
         if !first.capitalized {
             continue;
         }
-        let common = n == 1 && is_common_word(&key, pack);
+        let common = n == 1 && is_common_word(key, pack);
         if common && !common_word_as_name(seg, i, sentence.clone()) {
             continue;
         }
-        let discovered_key = discovered.lookup(&key, n == 1, common);
+        let discovered_key = discovered.lookup(key, n == 1, common);
         if let Some(key) = discovered_key {
             return Some(Mention {
                 span,

@@ -17,8 +17,9 @@ pub mod config;
 mod error;
 mod pattern;
 mod raw;
+mod wordset;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::fmt;
 use std::sync::Arc;
 
@@ -202,7 +203,7 @@ pub struct Trigger {
 
 /// A set of folded words. Looked up for nearly every token of every text, so it
 /// hashes with FxHash: keys are short trusted words, not attacker-chosen input.
-pub type WordSet = FxHashSet<String>;
+pub use wordset::WordSet;
 
 /// Folded word lists that the extractors consult.
 #[derive(Debug, Clone, Default)]
