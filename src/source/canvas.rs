@@ -39,6 +39,18 @@ impl<'a> Canvas<'a> {
         std::str::from_utf8(&self.bytes).unwrap_or_default()
     }
 
+    /// [`trim_range`] of the canvas text, validating only the range rather than the
+    /// whole canvas: a document is trimmed block by block.
+    pub(crate) fn trim(&self, range: Range<usize>) -> Range<usize> {
+        match self.bytes.get(range.clone()).map(std::str::from_utf8) {
+            Some(Ok(slice)) => {
+                let trimmed = trim_range(slice, 0..slice.len());
+                range.start + trimmed.start..range.start + trimmed.end
+            }
+            _ => trim_range(self.as_str(), range),
+        }
+    }
+
     pub(crate) fn finish(self) -> String {
         match String::from_utf8(self.bytes) {
             Ok(text) => text,
@@ -95,5 +107,22 @@ mod tests {
     fn trims() {
         assert_eq!(trim_range("  ab  ", 0..6), 2..4);
         assert_eq!(trim_range("    ", 0..4), 0..0);
+    }
+
+    #[test]
+    fn trimming_a_range_of_the_canvas_matches_trimming_its_text() {
+        let src = "  é — x \u{a0}\n\n  ü  \u{3000}y  ";
+        let mut canvas = Canvas::blank_of(src);
+        canvas.keep(2..12);
+        canvas.keep(15..src.len());
+        for start in 0..=src.len() {
+            for end in start..=src.len() + 2 {
+                assert_eq!(
+                    canvas.trim(start..end),
+                    trim_range(canvas.as_str(), start..end),
+                    "{start}..{end}"
+                );
+            }
+        }
     }
 }

@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use super::canvas::{Canvas, trim_range};
+use super::canvas::Canvas;
 use super::{Block, BlockKind};
 
 /// Block-level containers that decide the kind of the prose inside them.
@@ -133,7 +133,7 @@ impl Builder {
 
     fn flush(&mut self, canvas: &Canvas<'_>) {
         if let Some((span, kind)) = self.current.take() {
-            let span = trim_range(canvas.as_str(), span);
+            let span = canvas.trim(span);
             if !span.is_empty() {
                 self.blocks.push(Block { span, kind });
             }

@@ -134,16 +134,23 @@ pub fn load(path: &Path, opts: &LoadOptions) -> Result<Document, LoadError> {
     if meta.len() > opts.max_bytes {
         return Err(too_large(path, meta.len(), opts));
     }
-    let mut bytes = Vec::new();
+    // Sized from the metadata so that the file is read in one call, without regrowing.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
     // A file that grows after the check is still read only up to the limit.
     file.take(opts.max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| LoadError::io(path, e))?;
-    load_bytes(path, &bytes, opts)
+    load_vec(path, bytes, opts)
 }
 
 /// Same as [`load`] but from bytes already in memory (used by tests and by rule-pack examples).
 pub fn load_bytes(path: &Path, bytes: &[u8], opts: &LoadOptions) -> Result<Document, LoadError> {
+    load_vec(path, bytes.to_vec(), opts)
+}
+
+/// [`load_bytes`] taking the bytes over: valid UTF-8 becomes the document's text
+/// without a copy.
+fn load_vec(path: &Path, bytes: Vec<u8>, opts: &LoadOptions) -> Result<Document, LoadError> {
     let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
     if size > opts.max_bytes {
         return Err(too_large(path, size, opts));
@@ -153,17 +160,23 @@ pub fn load_bytes(path: &Path, bytes: &[u8], opts: &LoadOptions) -> Result<Docum
             path: path.to_path_buf(),
         });
     }
-    if looks_binary(bytes) {
+    // Validated once: a text file's sample is then sniffed without validating it again.
+    let source = String::from_utf8(bytes);
+    let binary = match &source {
+        Ok(text) => text_looks_binary(text),
+        Err(e) => looks_binary(e.as_bytes()),
+    };
+    if binary {
         return Err(LoadError::Binary {
             path: path.to_path_buf(),
         });
     }
-    let source = match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
+    let source = match source {
+        Ok(text) => text,
         Err(e) => {
             return Err(LoadError::InvalidUtf8 {
                 path: path.to_path_buf(),
-                offset: e.valid_up_to(),
+                offset: e.utf8_error().valid_up_to(),
             });
         }
     };
@@ -372,10 +385,33 @@ fn looks_binary(bytes: &[u8]) -> bool {
     bad * 10 > sample.len() * 3
 }
 
+/// [`looks_binary`] for bytes known to be UTF-8.
+fn text_looks_binary(text: &str) -> bool {
+    let sample = &text.as_bytes()[..text.len().min(SNIFF_BYTES)];
+    if sample.contains(&0) {
+        return true;
+    }
+    // A character cut by the end of the sample is not evidence.
+    let mut cut = sample.len();
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    count_controls(&text[..cut]) * 10 > sample.len() * 3
+}
+
+/// The control characters of `s` other than tab, line feed, carriage return and form
+/// feed. Counted on bytes: in UTF-8 the C0 controls and DEL are single bytes and the
+/// C1 controls (U+0080–U+009F) are 0xC2 followed by 0x80–0x9F.
 fn count_controls(s: &str) -> usize {
-    s.chars()
-        .filter(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'))
-        .count()
+    let bytes = s.as_bytes();
+    let c0 = bytes
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f)
+        .count();
+    let c1 = memchr::memchr_iter(0xc2, bytes)
+        .filter(|&i| bytes.get(i + 1).is_some_and(|b| (0x80..=0x9f).contains(b)))
+        .count();
+    c0 + c1
 }
 
 #[cfg(test)]

@@ -398,3 +398,39 @@ fn never_panics_and_keeps_length() {
         let _ = find_dates(&String::from_utf8_lossy(&bytes));
     }
 }
+
+#[test]
+fn controls_are_counted_on_bytes_as_on_characters() {
+    let by_chars = |s: &str| {
+        s.chars()
+            .filter(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'))
+            .count()
+    };
+    let samples = [
+        "plain text\twith tabs\r\nand lines\u{c}",
+        "\u{1}\u{1f}\u{7f}\u{80}\u{85}\u{9f}\u{a0}\u{c2}\u{100}",
+        "Zürich – “quoted” ½ \u{2028} \u{feff} 東京 🎉",
+        "\u{7f}\u{7f}é\u{9f}x\u{9e}",
+        "",
+    ];
+    for s in samples {
+        assert_eq!(count_controls(s), by_chars(s), "{s:?}");
+    }
+    // Every character from U+0000 to U+0800, one at a time and all together.
+    let all: String = (0u32..0x800).filter_map(char::from_u32).collect();
+    assert_eq!(count_controls(&all), by_chars(&all));
+    for c in (0u32..0x800).filter_map(char::from_u32) {
+        let s = format!("a{c}b");
+        assert_eq!(count_controls(&s), by_chars(&s), "{c:?}");
+    }
+}
+
+#[test]
+fn a_character_cut_by_the_sniffed_sample_is_not_counted() {
+    // The sample ends inside the two bytes of "é": the text is not binary for it.
+    let text = format!("{}é{}", "a".repeat(SNIFF_BYTES - 1), "b".repeat(100));
+    assert!(!text_looks_binary(&text));
+    assert!(!looks_binary(text.as_bytes()));
+    let controls = "\u{1}".repeat(SNIFF_BYTES);
+    assert!(text_looks_binary(&controls) && looks_binary(controls.as_bytes()));
+}
