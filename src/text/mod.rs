@@ -325,10 +325,21 @@ fn is_quote_mark(norm: &str) -> bool {
 /// as news copy does when a quotation continues into the next paragraph.
 fn find_quotes(block_text: &str, base: usize, out: &mut Vec<Quote>) {
     let mut open: Option<(usize, char)> = None;
-    let mut prev: Option<char> = None;
-    let chars: Vec<(usize, char)> = block_text.char_indices().collect();
-    for (i, &(offset, c)) in chars.iter().enumerate() {
-        let next = chars.get(i + 1).map(|&(_, n)| n);
+    // Only quote marks matter, and each starts with one of three bytes ('"', and the
+    // lead bytes of «» and of the curly quotes), none of which is ever inside another
+    // character: jump from one to the next.
+    for offset in memchr::memchr3_iter(b'"', 0xc2, 0xe2, block_text.as_bytes()) {
+        let Some(c) = block_text[offset..].chars().next() else {
+            continue;
+        };
+        if !matches!(
+            c,
+            '"' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}' | '\u{ab}' | '\u{bb}'
+        ) {
+            continue;
+        }
+        let prev = block_text[..offset].chars().next_back();
+        let next = block_text[offset + c.len_utf8()..].chars().next();
         match open {
             None => {
                 let opens = match c {
@@ -361,7 +372,6 @@ fn find_quotes(block_text: &str, base: usize, out: &mut Vec<Quote>) {
                 }
             }
         }
-        prev = Some(c);
     }
     if let Some((start, _)) = open {
         out.push(Quote {
@@ -567,6 +577,74 @@ mod tests {
     fn apostrophes_are_not_quotes() {
         let (_, s) = seg("Title\n\nPutin\u{2019}s aides didn\u{2019}t say.\n");
         assert!(s.quotes.is_empty());
+    }
+
+    /// The character-by-character reading [`find_quotes`] must reproduce.
+    fn quotes_by_characters(block_text: &str) -> Vec<Range<usize>> {
+        let mut found = Vec::new();
+        let mut open: Option<(usize, char)> = None;
+        let mut prev: Option<char> = None;
+        let chars: Vec<(usize, char)> = block_text.char_indices().collect();
+        for (i, &(offset, c)) in chars.iter().enumerate() {
+            let next = chars.get(i + 1).map(|&(_, n)| n);
+            match open {
+                None => {
+                    let opens = match c {
+                        '\u{201c}' | '\u{ab}' => true,
+                        '"' => next.is_some_and(|n| !n.is_whitespace()),
+                        '\u{2018}' => {
+                            prev.is_none_or(|p| p.is_whitespace() || "([—–-".contains(p))
+                                && next.is_some_and(|n| !n.is_whitespace())
+                        }
+                        _ => false,
+                    };
+                    if opens {
+                        open = Some((offset, c));
+                    }
+                }
+                Some((start, opener)) => {
+                    let closes = match (opener, c) {
+                        ('\u{201c}', '\u{201d}') | ('\u{ab}', '\u{bb}') | ('"', '"') => true,
+                        ('\u{2018}', '\u{2019}') => next.is_none_or(|n| !n.is_alphanumeric()),
+                        _ => false,
+                    };
+                    if closes {
+                        found.push(start..offset + c.len_utf8());
+                        open = None;
+                    }
+                }
+            }
+            prev = Some(c);
+        }
+        if let Some((start, _)) = open {
+            found.push(start..block_text.trim_end().len());
+        }
+        found
+    }
+
+    #[test]
+    fn quotes_are_found_as_a_character_by_character_reading_finds_them() {
+        // Quote marks among letters, spaces, dashes, brackets and other characters that
+        // share their lead bytes (é, ©, —, …), in pseudo-random order.
+        let alphabet = [
+            "\"", "\u{201c}", "\u{201d}", "\u{2018}", "\u{2019}", "\u{ab}", "\u{bb}", " ", "a", "Z", "(", "-",
+            "\u{2014}", "\u{2013}", "\u{e9}", "\u{a9}", "\u{2026}", "\u{20ac}", "7", ".", "\n",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..5000 {
+            let mut text = String::new();
+            for _ in 0..(state % 24) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(alphabet[(state % alphabet.len() as u64) as usize]);
+            }
+            state = state.wrapping_mul(0x9e37_79b9_7f4a_7c15).wrapping_add(1);
+            let mut found = Vec::new();
+            find_quotes(&text, 0, &mut found);
+            let spans: Vec<Range<usize>> = found.into_iter().map(|q| q.span).collect();
+            assert_eq!(spans, quotes_by_characters(&text), "{text:?}");
+        }
     }
 
     #[test]
