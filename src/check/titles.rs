@@ -2,6 +2,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
+use rayon::prelude::*;
+
 use super::sides::Side;
 use super::{CheckOptions, ClaimRef, Corpus, Draft, file_list, sources};
 use crate::diagnostic::Label;
@@ -153,15 +155,21 @@ pub(super) fn title_conflict(
     // numbers, its office numbered in alphabetical order so that sorting the numbers
     // sorts by person, then office, then position in the corpus.
     let titled_claims = || {
-        corpus.claims().filter_map(|r| {
+        corpus.par_claims().filter_map(|r| {
             let title = title_of(corpus, r)?;
             let kept = matches!(title.qualifier, Qualifier::Former | Qualifier::Current) && !stale.contains(&r);
             kept.then_some((r, title))
         })
     };
     let mut offices: Vec<&str> = titled_claims()
-        .map(|(_, t)| &*t.title)
-        .collect::<rustc_hash::FxHashSet<&str>>()
+        .fold(rustc_hash::FxHashSet::default, |mut offices, (_, t)| {
+            offices.insert(&*t.title);
+            offices
+        })
+        .reduce(rustc_hash::FxHashSet::default, |mut a, b| {
+            a.extend(b);
+            a
+        })
         .into_iter()
         .collect();
     offices.sort_unstable();
@@ -178,7 +186,7 @@ pub(super) fn title_conflict(
             ]
         })
         .collect();
-    titled.sort_unstable();
+    titled.par_sort_unstable();
     for group in titled.chunk_by(|a, b| a[..2] == b[..2]) {
         let entity = group[0][0] as usize;
         let (former, current): (Vec<ClaimRef>, Vec<ClaimRef>) = {
@@ -296,14 +304,14 @@ pub(super) fn title_conflict(
 pub(super) fn office_conflict(corpus: &Corpus, options: &CheckOptions, drafts: &mut Vec<Draft>) {
     // By person, then office: sorted by them, claims in text order within.
     let mut titled: Vec<(usize, &str, ClaimRef)> = corpus
-        .claims()
+        .par_claims()
         .filter_map(|r| {
             let title = title_of(corpus, r)?;
             let kept = title.qualifier == Qualifier::Current && title.title.contains(' ');
             kept.then(|| (corpus.subject(r), &*title.title, r))
         })
         .collect();
-    titled.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    titled.par_sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
     for person in titled.chunk_by(|a, b| a.0 == b.0) {
         let entity = person[0].0;
         let by_office: BTreeMap<&str, Vec<ClaimRef>> = person
