@@ -185,19 +185,16 @@ pub fn run(inputs: &[PathBuf], pack: &Pack, options: &RunOptions) -> Run {
         .flat_map(|f| f.labels.iter().map(|l| l.doc))
         .collect();
     let cited: Vec<usize> = cited.into_iter().collect();
-    let reloaded: Vec<Option<Document>> = cited
+    // Reports quote the original file and nothing else of it: its metadata is kept from
+    // the first pass, so the file is only read, not analysed again. A file gone or no
+    // longer text since is quoted as empty.
+    let sources: Vec<Option<String>> = cited
         .par_iter()
-        .map(|&i| {
-            let mut doc = reload(&run.docs[i])?;
-            // Reports quote the original file; the analysed copy is not needed again.
-            doc.text = String::new();
-            doc.blocks = Vec::new();
-            Some(doc)
-        })
+        .map(|&i| String::from_utf8(std::fs::read(&run.docs[i].path).ok()?).ok())
         .collect();
-    for (i, doc) in cited.into_iter().zip(reloaded) {
-        if let Some(doc) = doc {
-            run.docs[i] = doc;
+    for (i, source) in cited.into_iter().zip(sources) {
+        if let Some(source) = source {
+            run.docs[i].source = source;
         }
     }
     run
