@@ -288,6 +288,12 @@ fn make_ascii_token(word: &str, norm: String, span: Range<usize>) -> Token {
 
 /// Whether every letter of a word is uppercase, and there are at least two ("NATO", "ZELENSKY").
 pub fn is_all_caps(word: &str) -> bool {
+    if word.is_ascii() {
+        // The checks ask this of every mention of an archive: no Unicode tables for ASCII.
+        let bytes = word.as_bytes();
+        return bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 2
+            && !bytes.iter().any(u8::is_ascii_lowercase);
+    }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2 && word.chars().all(|c| !c.is_lowercase())
 }
@@ -644,6 +650,29 @@ mod tests {
             find_quotes(&text, 0, &mut found);
             let spans: Vec<Range<usize>> = found.into_iter().map(|q| q.span).collect();
             assert_eq!(spans, quotes_by_characters(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn all_caps_reads_ascii_as_the_unicode_rule_does() {
+        let by_chars =
+            |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase());
+        for w in [
+            "NATO",
+            "US",
+            "U.S.",
+            "A",
+            "A1",
+            "Nato",
+            "ZELENSKY'S",
+            "G7",
+            "EU-UK",
+            "",
+            "42",
+            "ÉLYSÉE",
+            "Élysée",
+        ] {
+            assert_eq!(is_all_caps(w), by_chars(w), "{w:?}");
         }
     }
 
