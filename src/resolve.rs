@@ -691,11 +691,15 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolu
         }
     }
     // Discovered people are displayed as first written in full.
+    // (A pack entity keeps its pack name: its mentions have no surface to read.)
     for (analysis, ids) in analyses.iter().zip(&mentions) {
-        for (surface, &id) in analysis.surfaces.iter().zip(ids) {
+        for (mi, &id) in ids.iter().enumerate() {
             let entity = &mut entities[id as EntityId];
-            if entity.display.is_empty() || (entity.pack.is_none() && !entity.display.contains(' ')) {
-                entity.display.clone_from(surface);
+            if (entity.display.is_empty() || (entity.pack.is_none() && !entity.display.contains(' ')))
+                && let Some(surface) = analysis.surface(mi)
+            {
+                entity.display.clear();
+                entity.display.push_str(surface);
             }
         }
     }
@@ -738,6 +742,16 @@ mod tests {
         run_documents(docs, Vec::new(), &pack, &RunOptions::default())
     }
 
+    /// How each mention of document `doc` is written, by mention.
+    fn surfaces(run: &Run, doc: usize) -> Vec<&str> {
+        let text = &run.docs[doc].text;
+        run.analyses[doc]
+            .mentions
+            .iter()
+            .map(|m| &text[m.span.clone()])
+            .collect()
+    }
+
     /// The entity of the first mention written `surface` in document `doc`.
     fn entity(run: &Run, doc: &str, surface: &str) -> EntityId {
         let d = run
@@ -745,10 +759,10 @@ mod tests {
             .iter()
             .position(|x| x.path == Path::new(doc))
             .expect("document in the run");
-        let surfaces = &run.analyses[d].surfaces;
+        let surfaces = surfaces(run, d);
         let m = surfaces
             .iter()
-            .position(|s| s == surface)
+            .position(|s| *s == surface)
             .unwrap_or_else(|| panic!("no mention {surface:?} in {doc}: {surfaces:?}"));
         run.resolution.entity_of(d, m)
     }
@@ -786,6 +800,27 @@ mod tests {
         // "Bozi said" in the forum story is the forum's Bozi, found through its story.
         assert_eq!(entity(&run, "forum-b.md", "Bozi"), anna);
         assert_eq!(run.resolution.entities[anna].display, "Anna Bozi");
+    }
+
+    #[test]
+    fn an_analysis_keeps_how_discovered_names_are_written() {
+        let run = run(&[(
+            "a.md",
+            "Governor Anna Bozi met Volodymyr Zelensky in Lindau. Later, Bozi said the accord would hold.",
+        )]);
+        let text = &run.docs[0].text;
+        let analysis = &run.analyses[0];
+        let mut discovered = 0;
+        for (mi, m) in analysis.mentions.iter().enumerate() {
+            match m.name {
+                NameRef::Discovered(_) => {
+                    discovered += 1;
+                    assert_eq!(analysis.surface(mi), Some(&text[m.span.clone()]));
+                }
+                NameRef::Pack(_) => assert_eq!(analysis.surface(mi), None),
+            }
+        }
+        assert_eq!(discovered, 2, "{:?}", surfaces(&run, 0));
     }
 
     #[test]
@@ -934,7 +969,7 @@ mod tests {
         )]);
         let have = entity(&run, "a.md", "Renata Have");
         assert_eq!(run.resolution.entities[have].display, "Renata Have");
-        let surfaces = &run.analyses[0].surfaces;
+        let surfaces = surfaces(&run, 0);
         let of = |surface: &str| -> Vec<EntityId> {
             (0..surfaces.len())
                 .filter(|&m| surfaces[m] == surface)
