@@ -95,39 +95,53 @@ fn compatible_given(a: &[&str], b: &[&str]) -> bool {
     }
 }
 
-/// A folded full name: its given names and its surname.
+/// A folded full name ("anna maria bozi"): its given names and its surname, read from
+/// the key itself. Borrowed from the analyses where it can be: an archive names
+/// hundreds of thousands of people.
 #[derive(Debug)]
-struct Spelling {
-    given: Vec<String>,
-    surname: String,
-}
+struct Spelling<'a>(Cow<'a, str>);
 
-impl Spelling {
-    /// Splits a folded name key; `None` for a single word, which is no full name.
-    fn of(key: &str) -> Option<Spelling> {
-        let (given, surname) = key.rsplit_once(' ')?;
-        Some(Spelling {
-            given: given.split(' ').map(str::to_string).collect(),
-            surname: surname.to_string(),
-        })
+impl<'a> Spelling<'a> {
+    /// A folded name key; `None` for a single word, which is no full name.
+    fn of(key: Cow<'a, str>) -> Option<Spelling<'a>> {
+        key.contains(' ').then_some(Spelling(key))
+    }
+
+    /// The given names: every word but the last.
+    fn given(&self) -> impl Iterator<Item = &str> {
+        self.0
+            .rsplit_once(' ')
+            .into_iter()
+            .flat_map(|(given, _)| given.split(' '))
+    }
+
+    fn surname(&self) -> &str {
+        self.0.rsplit_once(' ').map_or("", |(_, surname)| surname)
+    }
+
+    /// Every word of the name, given names first.
+    fn words(&self) -> impl Iterator<Item = &str> {
+        self.given().chain([self.surname()])
     }
 
     /// Whether two full names can name one person: `Some(true)` when the first names
     /// are equal, `Some(false)` when they are only spellings of one name.
     fn same_person(&self, other: &Spelling) -> Option<bool> {
-        let ga: Vec<&str> = self.given.iter().map(String::as_str).collect();
-        let gb: Vec<&str> = other.given.iter().map(String::as_str).collect();
-        (near_spelling(&self.surname, &other.surname) && compatible_given(&ga, &gb)).then(|| ga.first() == gb.first())
+        let ga: Vec<&str> = self.given().collect();
+        let gb: Vec<&str> = other.given().collect();
+        (near_spelling(self.surname(), other.surname()) && compatible_given(&ga, &gb)).then(|| ga.first() == gb.first())
     }
 }
 
 /// A full name of the run: a pack entity or a discovered full name, with its spellings.
-struct Node {
-    name: NameRef,
-    spellings: Vec<Spelling>,
+///
+/// Both parts borrowed where they can be: nodes are as many as the run's distinct names.
+struct Node<'a> {
+    name: &'a NameRef,
+    spellings: Box<[Spelling<'a>]>,
 }
 
-impl Node {
+impl Node<'_> {
     fn is_pack(&self) -> bool {
         matches!(self.name, NameRef::Pack(_))
     }
@@ -310,46 +324,45 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolu
     // Nodes: pack entities first (so they win as cluster roots), then discovered full names, sorted.
     // Distinct first, then sorted: an archive writes each name many times over.
     let mut pack_used: FxHashSet<EntityIdx> = FxHashSet::default();
-    let mut full_keys: FxHashSet<&String> = FxHashSet::default();
+    let mut full_keys: FxHashSet<&NameRef> = FxHashSet::default();
     for m in analyses.iter().flat_map(|a| a.mentions.iter()) {
         match &m.name {
             NameRef::Pack(idx) => {
                 pack_used.insert(*idx);
             }
-            NameRef::Discovered(key) if !is_surname_only(m) => {
-                full_keys.insert(key);
+            NameRef::Discovered(_) if !is_surname_only(m) => {
+                full_keys.insert(&m.name);
             }
             NameRef::Discovered(_) => {}
         }
     }
-    let mut pack_used: Vec<EntityIdx> = pack_used.into_iter().collect();
+    let mut pack_used: Vec<NameRef> = pack_used.into_iter().map(NameRef::Pack).collect();
     pack_used.sort_unstable();
-    let mut full_keys: Vec<&String> = full_keys.into_iter().collect();
+    let mut full_keys: Vec<&NameRef> = full_keys.into_iter().collect();
     full_keys.sort_unstable();
     let mut nodes: Vec<Node> = Vec::with_capacity(pack_used.len() + full_keys.len());
-    for idx in pack_used {
+    for name in &pack_used {
+        let NameRef::Pack(idx) = *name else { continue };
         let e = &pack.entities[idx];
         let spellings = if e.kind == EntityKind::Person {
             e.names
                 .iter()
                 .chain(&e.variants)
-                .filter_map(|s| Spelling::of(&crate::pack::name_key(s)))
+                .filter_map(|s| Spelling::of(Cow::Owned(crate::pack::name_key(s))))
                 .collect()
         } else {
-            Vec::new()
+            Box::default()
         };
+        nodes.push(Node { name, spellings });
+    }
+    for name in full_keys {
+        let NameRef::Discovered(key) = name else { continue };
         nodes.push(Node {
-            name: NameRef::Pack(idx),
-            spellings,
+            name,
+            spellings: Spelling::of(Cow::Borrowed(key.as_str())).into_iter().collect(),
         });
     }
-    for key in full_keys {
-        nodes.push(Node {
-            name: NameRef::Discovered(key.clone()),
-            spellings: Spelling::of(key).into_iter().collect(),
-        });
-    }
-    let node_of: HashMap<&NameRef, usize> = nodes.iter().enumerate().map(|(n, node)| (&node.name, n)).collect();
+    let node_of: HashMap<&NameRef, usize> = nodes.iter().enumerate().map(|(n, node)| (node.name, n)).collect();
 
     // The people each text names in full.
     let doc_nodes: Vec<Vec<usize>> = analyses
@@ -388,16 +401,13 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolu
         .par_iter()
         .zip(analyses)
         .map(|(ns, analysis)| {
-            let full = ns
-                .iter()
-                .flat_map(|&n| &nodes[n].spellings)
-                .flat_map(|s| s.given.iter().chain([&s.surname]));
+            let full = ns.iter().flat_map(|&n| &nodes[n].spellings).flat_map(Spelling::words);
             let alone = analysis
                 .mentions
                 .iter()
                 .filter(|m| is_surname_only(m))
                 .map(folded_surname);
-            let mut words: Vec<u64> = full.map(|w| word_hash(w)).chain(alone.map(|w| word_hash(&w))).collect();
+            let mut words: Vec<u64> = full.map(word_hash).chain(alone.map(|w| word_hash(&w))).collect();
             words.sort_unstable();
             words.dedup();
             words
@@ -429,7 +439,7 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolu
             for &n in &doc_nodes[doc] {
                 texts.entry(n).or_default().push(doc);
                 for s in &nodes[n].spellings {
-                    if let Some(c) = s.surname.chars().next() {
+                    if let Some(c) = s.surname().chars().next() {
                         buckets.entry(c).or_default().insert(n);
                     }
                 }
@@ -448,8 +458,8 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolu
                     let words: Vec<u64> = [a, b]
                         .iter()
                         .flat_map(|&n| &nodes[n].spellings)
-                        .flat_map(|s| s.given.iter().chain([&s.surname]))
-                        .map(|w| word_hash(w))
+                        .flat_map(Spelling::words)
+                        .map(word_hash)
                         .collect();
                     let told_together = texts[&a]
                         .iter()
@@ -463,21 +473,26 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolu
         }
     }
     let mut uf = UnionFind((0..nodes.len()).collect());
-    let mut members: Vec<Vec<usize>> = (0..nodes.len()).map(|n| vec![n]).collect();
+    // The nodes of each cluster of several, by root (a node alone is a cluster of one):
+    // few names merge, and nodes are as many as the run's distinct names.
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::default();
     for (_, a, b) in merges {
         let (ra, rb) = (uf.find(a), uf.find(b));
         if ra == rb {
             continue;
         }
-        let kept_apart = members[ra]
+        let (alone_a, alone_b) = ([ra], [rb]);
+        let of_a = members.get(&ra).map_or(&alone_a[..], Vec::as_slice);
+        let of_b = members.get(&rb).map_or(&alone_b[..], Vec::as_slice);
+        let kept_apart = of_a
             .iter()
-            .any(|&x| members[rb].iter().any(|&y| apart.contains(&(x.min(y), x.max(y)))));
+            .any(|&x| of_b.iter().any(|&y| apart.contains(&(x.min(y), x.max(y)))));
         if kept_apart {
             continue;
         }
         if let Some((root, absorbed)) = uf.union(a, b) {
-            let moved = std::mem::take(&mut members[absorbed]);
-            members[root].extend(moved);
+            let moved = members.remove(&absorbed).unwrap_or_else(|| vec![absorbed]);
+            members.entry(root).or_insert_with(|| vec![root]).extend(moved);
         }
     }
 
@@ -488,7 +503,7 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolu
     for n in 0..nodes.len() {
         let root = uf.find(n);
         let id = *entity_of_root.entry(root).or_insert_with(|| {
-            let (kind, pack_idx, display) = match &nodes[root].name {
+            let (kind, pack_idx, display) = match nodes[root].name {
                 NameRef::Pack(idx) => (
                     pack.entities[*idx].kind,
                     Some(*idx),
@@ -505,6 +520,9 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolu
         });
         node_entity.push(id);
     }
+    // From here on a node is only its entity: the spellings and clusters of an archive's
+    // names go before the mentions are resolved.
+    drop((nodes, members, apart, uf, entity_of_root));
 
     // The people each text names in full, by folded surname (interned).
     let mut surname_ids: HashMap<String, u32> = HashMap::default();
@@ -691,11 +709,15 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolu
         }
     }
     // Discovered people are displayed as first written in full.
+    // (A pack entity keeps its pack name: its mentions have no surface to read.)
     for (analysis, ids) in analyses.iter().zip(&mentions) {
-        for (surface, &id) in analysis.surfaces.iter().zip(ids) {
+        for (mi, &id) in ids.iter().enumerate() {
             let entity = &mut entities[id as EntityId];
-            if entity.display.is_empty() || (entity.pack.is_none() && !entity.display.contains(' ')) {
-                entity.display.clone_from(surface);
+            if (entity.display.is_empty() || (entity.pack.is_none() && !entity.display.contains(' ')))
+                && let Some(surface) = analysis.surface(mi)
+            {
+                entity.display.clear();
+                entity.display.push_str(surface);
             }
         }
     }
@@ -738,6 +760,16 @@ mod tests {
         run_documents(docs, Vec::new(), &pack, &RunOptions::default())
     }
 
+    /// How each mention of document `doc` is written, by mention.
+    fn surfaces(run: &Run, doc: usize) -> Vec<&str> {
+        let text = &run.docs[doc].text;
+        run.analyses[doc]
+            .mentions
+            .iter()
+            .map(|m| &text[m.span.clone()])
+            .collect()
+    }
+
     /// The entity of the first mention written `surface` in document `doc`.
     fn entity(run: &Run, doc: &str, surface: &str) -> EntityId {
         let d = run
@@ -745,10 +777,10 @@ mod tests {
             .iter()
             .position(|x| x.path == Path::new(doc))
             .expect("document in the run");
-        let surfaces = &run.analyses[d].surfaces;
+        let surfaces = surfaces(run, d);
         let m = surfaces
             .iter()
-            .position(|s| s == surface)
+            .position(|s| *s == surface)
             .unwrap_or_else(|| panic!("no mention {surface:?} in {doc}: {surfaces:?}"));
         run.resolution.entity_of(d, m)
     }
@@ -786,6 +818,27 @@ mod tests {
         // "Bozi said" in the forum story is the forum's Bozi, found through its story.
         assert_eq!(entity(&run, "forum-b.md", "Bozi"), anna);
         assert_eq!(run.resolution.entities[anna].display, "Anna Bozi");
+    }
+
+    #[test]
+    fn an_analysis_keeps_how_discovered_names_are_written() {
+        let run = run(&[(
+            "a.md",
+            "Governor Anna Bozi met Volodymyr Zelensky in Lindau. Later, Bozi said the accord would hold.",
+        )]);
+        let text = &run.docs[0].text;
+        let analysis = &run.analyses[0];
+        let mut discovered = 0;
+        for (mi, m) in analysis.mentions.iter().enumerate() {
+            match m.name {
+                NameRef::Discovered(_) => {
+                    discovered += 1;
+                    assert_eq!(analysis.surface(mi), Some(&text[m.span.clone()]));
+                }
+                NameRef::Pack(_) => assert_eq!(analysis.surface(mi), None),
+            }
+        }
+        assert_eq!(discovered, 2, "{:?}", surfaces(&run, 0));
     }
 
     #[test]
@@ -934,7 +987,7 @@ mod tests {
         )]);
         let have = entity(&run, "a.md", "Renata Have");
         assert_eq!(run.resolution.entities[have].display, "Renata Have");
-        let surfaces = &run.analyses[0].surfaces;
+        let surfaces = surfaces(&run, 0);
         let of = |surface: &str| -> Vec<EntityId> {
             (0..surfaces.len())
                 .filter(|&m| surfaces[m] == surface)

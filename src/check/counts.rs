@@ -54,18 +54,18 @@ pub(super) fn check(corpus: &Corpus, options: &CheckOptions, drafts: &mut Vec<Dr
     let mut groups: BTreeMap<GroupKey, Vec<CountRef>> = BTreeMap::new();
     for (doc, analysis) in corpus.analyses.iter().enumerate() {
         for (i, c) in analysis.counts.iter().enumerate() {
-            if !c.modality.is_factual() || c.is_part || c.update.is_some() {
+            if !c.modality.is_factual() || c.is_part || c.update().is_some() {
                 continue;
             }
             // "239 people" with nothing said of them is no claim anyone could contradict.
-            if c.outcome.is_none() && c.noun.is_none_or(|n| n == "people") {
+            if c.outcome().is_none() && c.noun().is_none_or(|n| n == "people") {
                 continue;
             }
-            let mut qualifiers: Vec<&str> = c.qualifiers.iter().map(AsRef::as_ref).collect();
+            let mut qualifiers: Vec<&str> = c.qualifiers().iter().map(AsRef::as_ref).collect();
             qualifiers.sort_unstable();
             qualifiers.dedup();
             groups
-                .entry((c.key(), qualifiers, c.holder.as_deref()))
+                .entry((c.key(), qualifiers, c.holder()))
                 .or_default()
                 .push((doc, i));
         }
@@ -108,7 +108,7 @@ pub(super) fn check(corpus: &Corpus, options: &CheckOptions, drafts: &mut Vec<Dr
                     if !same_moment {
                         continue;
                     }
-                    match (&ca.speaker, &cb.speaker) {
+                    match (ca.speaker(), cb.speaker()) {
                         (Some(x), Some(y)) if x != y => reports.push((a, b)),
                         // Within one text, figures from one voice may be a story told in order.
                         _ if a.0 == b.0 => {}
@@ -159,19 +159,19 @@ fn draft(corpus: &Corpus, code: &'static str, key: &str, pairs: &[(CountRef, Cou
 
 /// "how many people were killed", "how many runners finished", "the number of seats for Civic Renewal".
 fn describe(key: &str, claim: &CountClaim) -> String {
-    let who = if claim.qualifiers.is_empty() {
+    let who = if claim.qualifiers().is_empty() {
         "people".to_string()
     } else {
-        claim.qualifiers.join(" ")
+        claim.qualifiers().join(" ")
     };
-    let mut out = match claim.outcome {
+    let mut out = match claim.outcome() {
         // Outcomes people do rather than suffer read in the active voice.
         Some(outcome @ ("finished" | "started" | "registered" | "survived")) => format!("how many {who} {outcome}"),
         Some("casualties") => "the number of casualties".to_string(),
         Some(outcome) => format!("how many {who} were {outcome}"),
         None => format!("the number of {key}"),
     };
-    if let Some(holder) = &claim.holder {
+    if let Some(holder) = claim.holder() {
         out.push_str(&format!(" for {}", super::title_case(holder)));
     }
     out

@@ -123,13 +123,13 @@ pub fn render(run: &Run) -> String {
                     "count     {} {}{}{}{}  ({})  {:?}",
                     c.interval,
                     c.key(),
-                    if c.qualifiers.is_empty() {
+                    if c.qualifiers().is_empty() {
                         String::new()
                     } else {
-                        format!(" [{}]", c.qualifiers.join(" "))
+                        format!(" [{}]", c.qualifiers().join(" "))
                     },
-                    c.holder.as_ref().map(|h| format!(" for {h}")).unwrap_or_default(),
-                    c.update.map(|u| format!(" (update: {u})")).unwrap_or_default(),
+                    c.holder().map(|h| format!(" for {h}")).unwrap_or_default(),
+                    c.update().map(|u| format!(" (update: {u})")).unwrap_or_default(),
                     c.modality.as_str(),
                     &doc.source[c.span.clone()]
                 ),

@@ -6,7 +6,10 @@
 //! its sentence, the day it is given for, and — for counts that belong to
 //! someone, like seats or votes — the holder ("Civic Renewal won 71 seats").
 
+use std::fmt;
+use std::num::NonZeroU16;
 use std::ops::Range;
+use std::sync::{Mutex, PoisonError};
 
 use jiff::civil::Date;
 
@@ -20,8 +23,8 @@ use crate::text::{Sentence, Token, TokenKind};
 /// A count as a claim: what the checks compare.
 ///
 /// A run keeps every document's counts until the checks run, so this holds only what
-/// they read: not the token ranges and role of the [`CountMention`] it comes from, and
-/// its strings are boxed (`Box<str>` has no spare capacity and no capacity field).
+/// they read: not the token ranges and role of the [`CountMention`] it comes from; its
+/// words are numbered ([`Word`]) and what few counts have is boxed apart ([`CountDetails`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct CountClaim {
     /// The words that make the claim, byte range in the document: "death toll of 246", "at least 30 dead".
@@ -33,35 +36,103 @@ pub struct CountClaim {
     pub vague: bool,
     /// One of several counts enumerated together: each of "12 passengers and 3 crew".
     pub is_part: bool,
-    /// What is counted: "people", "passengers", "crew", "countries", "members"…
-    pub noun: Option<&'static str>,
-    /// What happened to them: "killed", "injured", "missing", "arrested"…
-    pub outcome: Option<&'static str>,
-    /// Folded words narrowing the count: "ukrainian", "civilians", "more", "delegation".
-    pub qualifiers: Box<[Box<str>]>,
-    /// A cue in the sentence that the figure updates an earlier one: "rose to", "so far", "as of".
-    pub update: Option<&'static str>,
-    /// Folded name of who the count belongs to, for counts that need one (seats, votes).
-    pub holder: Option<Box<str>>,
+    /// What is counted; see [`CountClaim::noun`].
+    noun: Option<Word>,
+    /// What happened to them; see [`CountClaim::outcome`].
+    outcome: Option<Word>,
+    /// See [`CountClaim::update`].
+    update: Option<Word>,
+    /// Qualifiers, holder and speaker: `None` when the count has none of them, as most do.
+    details: Option<Box<CountDetails>>,
     pub modality: Modality,
     pub cue: EventCue,
     /// The day the figure is given for, when the sentence names one ("by Sunday night").
     pub day: Option<Date>,
     /// The number as written ("at least 30"), for messages.
     pub written: Box<str>,
-    /// Who is reported as giving the figure, folded, where the text names them.
-    pub speaker: Option<Box<str>>,
+}
+
+/// What few counts have: boxed apart from [`CountClaim`], which then keeps one pointer
+/// for the three instead of 48 bytes. Strings are boxed (`Box<str>` has no spare capacity).
+#[derive(Debug, Clone, Default, PartialEq)]
+struct CountDetails {
+    qualifiers: Box<[Box<str>]>,
+    holder: Option<Box<str>>,
+    speaker: Option<Box<str>>,
 }
 
 impl CountClaim {
+    /// What is counted: "people", "passengers", "crew", "countries", "members"…
+    pub fn noun(&self) -> Option<&'static str> {
+        self.noun.map(Word::as_str)
+    }
+
+    /// What happened to them: "killed", "injured", "missing", "arrested"…
+    pub fn outcome(&self) -> Option<&'static str> {
+        self.outcome.map(Word::as_str)
+    }
+
+    /// A cue in the sentence that the figure updates an earlier one: "rose to", "so far", "as of".
+    pub fn update(&self) -> Option<&'static str> {
+        self.update.map(Word::as_str)
+    }
+
+    /// Folded words narrowing the count: "ukrainian", "civilians", "more", "delegation".
+    pub fn qualifiers(&self) -> &[Box<str>] {
+        self.details.as_ref().map_or(&[], |d| &d.qualifiers)
+    }
+
+    /// Folded name of who the count belongs to, for counts that need one (seats, votes).
+    pub fn holder(&self) -> Option<&str> {
+        self.details.as_ref()?.holder.as_deref()
+    }
+
+    /// Who is reported as giving the figure, folded, where the text names them.
+    pub fn speaker(&self) -> Option<&str> {
+        self.details.as_ref()?.speaker.as_deref()
+    }
+
     /// The key counts are grouped by: the outcome where there is one ("killed"), else the noun ("passengers").
     pub fn key(&self) -> &'static str {
-        count_key(self.outcome, self.noun)
+        count_key(self.outcome(), self.noun())
     }
 
     /// The interval to compare with other sources ([`Interval::comparable`]).
     pub fn comparable(&self, opts: &CountOptions) -> Interval {
         self.interval.comparable(self.round, opts)
+    }
+}
+
+/// A word of the count tables ("passengers", "killed", "rose to") in two bytes, where a
+/// `&'static str` takes sixteen: a run keeps every document's counts until the checks run.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Word(NonZeroU16);
+
+/// The words [`Word`] numbers, in the order the threads first meet them: numbers are
+/// only compared for equality and read back as words, so that order never shows.
+static WORDS: Mutex<Vec<&'static str>> = Mutex::new(Vec::new());
+
+impl Word {
+    fn of(word: &'static str) -> Word {
+        // Poisoned only by a panic in another thread, which rayon passes on anyway.
+        let mut words = WORDS.lock().unwrap_or_else(PoisonError::into_inner);
+        let i = words.iter().position(|w| *w == word).unwrap_or_else(|| {
+            words.push(word);
+            words.len() - 1
+        });
+        let n = u16::try_from(i + 1).expect("the count tables have fewer than 65,535 words");
+        Word(NonZeroU16::new(n).expect("numbered from 1"))
+    }
+
+    fn as_str(self) -> &'static str {
+        let words = WORDS.lock().unwrap_or_else(PoisonError::into_inner);
+        words[usize::from(self.0.get()) - 1]
+    }
+}
+
+impl fmt::Debug for Word {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.as_str().fmt(f)
     }
 }
 
@@ -157,22 +228,26 @@ pub fn extract(
             is_part,
             ..
         } = count;
+        let qualifiers: Box<[Box<str>]> = qualifiers.into_iter().map(String::into_boxed_str).collect();
+        let details = CountDetails {
+            qualifiers,
+            holder: holder.map(String::into_boxed_str),
+            speaker: speaker.map(String::into_boxed_str),
+        };
         out.push(CountClaim {
             span,
             interval,
             round,
             vague,
             is_part,
-            noun,
-            outcome,
-            qualifiers: qualifiers.into_iter().map(String::into_boxed_str).collect(),
-            update,
-            holder: holder.map(String::into_boxed_str),
+            noun: noun.map(Word::of),
+            outcome: outcome.map(Word::of),
+            update: update.map(Word::of),
+            details: (details != CountDetails::default()).then(|| Box::new(details)),
             modality,
             cue: event.clone(),
             day,
             written,
-            speaker: speaker.map(String::into_boxed_str),
         });
     }
 }

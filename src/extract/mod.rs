@@ -88,8 +88,12 @@ pub struct Claim {
 #[derive(Debug, Clone, Default)]
 pub struct Analysis {
     pub mentions: Vec<Mention>,
-    /// Each mention as written (`text[mention.span]`), by mention index.
-    pub surfaces: Vec<String>,
+    /// How the names resolution may display are written (`text[mention.span]`), by
+    /// mention index, sorted; read with [`Analysis::surface`]. Only the names of
+    /// several words a text discovers: a pack entity is displayed by its pack name and a
+    /// one-word name is its mention's `surname`, and an archive keeps every analysis
+    /// until the checks run.
+    surfaces: Box<[(u32, Box<str>)]>,
     pub claims: Vec<Claim>,
     /// Places named as the venue of an event ("the Istanbul talks", "the summit in Oslo"), once per naming.
     pub venues: Vec<PlaceRef>,
@@ -111,6 +115,20 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// How mention `mention` is written, where resolution may display it: `None` for the
+    /// name of a pack entity, which is displayed by its pack name.
+    pub fn surface(&self, mention: usize) -> Option<&str> {
+        let stored = u32::try_from(mention)
+            .ok()
+            .and_then(|i| self.surfaces.binary_search_by_key(&i, |(m, _)| *m).ok());
+        if let Some(at) = stored {
+            return Some(&self.surfaces[at].1);
+        }
+        // A discovered name of one word is written as its surname.
+        let m = self.mentions.get(mention)?;
+        (matches!(m.name, NameRef::Discovered(_)) && m.tokens.len() == 1).then_some(&*m.surname)
+    }
+
     /// The title a title claim asserts: its subject's; `None` for other claims.
     pub fn title(&self, claim: &Claim) -> Option<&TitlePhrase> {
         match claim.value {
@@ -130,7 +148,6 @@ impl Analysis {
     /// Drops spare capacity: a run keeps every document's analysis to the end.
     fn shrink_to_fit(&mut self) {
         self.mentions.shrink_to_fit();
-        self.surfaces.shrink_to_fit();
         self.claims.shrink_to_fit();
         self.venues.shrink_to_fit();
         self.leaders.shrink_to_fit();
@@ -212,7 +229,12 @@ impl<'p> Extractor<'p> {
         claims.dedup_by(|a, b| a.subject == b.subject && a.value == b.value && a.span == b.span);
         let settlements = presence::settlements(segmented, &mentions, self.pack);
         let venues = presence::venues(segmented, &mentions, self.pack);
-        let surfaces = mentions.iter().map(|m| doc.text[m.span.clone()].to_string()).collect();
+        let surfaces = mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| stores_surface(m, self.pack))
+            .filter_map(|(i, m)| Some((u32::try_from(i).ok()?, doc.text[m.span.clone()].into())))
+            .collect();
         let mut analysis = Analysis {
             mentions,
             surfaces,
@@ -228,6 +250,16 @@ impl<'p> Extractor<'p> {
         };
         analysis.shrink_to_fit();
         analysis
+    }
+}
+
+/// Whether an analysis keeps how `m` is written ([`Analysis::surface`]): for a name a
+/// text discovers, of more than one word, and for an entity the pack gives no name to
+/// display.
+fn stores_surface(m: &Mention, pack: &Pack) -> bool {
+    match m.name {
+        NameRef::Discovered(_) => m.tokens.len() > 1,
+        NameRef::Pack(idx) => pack.entities[idx].name().is_empty(),
     }
 }
 
