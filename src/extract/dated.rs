@@ -85,7 +85,7 @@ pub fn extract(
     let range = sentence.tokens.clone();
     let slice = &tokens[range.clone()];
     let lx = &ctx.pack.lexicon;
-    let statuses = event_statuses(slice, published, guess_tense(slice));
+    let statuses = event_statuses(slice, published, || guess_tense(slice));
     let event = if statuses.is_empty() {
         EventCue::default()
     } else {

@@ -857,14 +857,16 @@ pub struct EventStatus {
 /// Friday") is the original date; a date after "to", "until" or "for" is the
 /// new one, and a new weekday is read as the first such day after the
 /// original date.
-pub fn event_statuses(tokens: &[Token], published: Option<Date>, tense: Tense) -> Vec<EventStatus> {
+///
+/// `tense` is asked for only when the sentence has status words, which most do not.
+pub fn event_statuses(tokens: &[Token], published: Option<Date>, tense: impl FnOnce() -> Tense) -> Vec<EventStatus> {
     let cues = find_cues(tokens);
     if cues.is_empty() {
         return Vec::new();
     }
     let postponed = cues.iter().any(|c| c.kind == StatusKind::Postponed);
     // Postponements move scheduled events, so their dates are read without a tense.
-    let tense = if postponed { Tense::Unknown } else { tense };
+    let tense = if postponed { Tense::Unknown } else { tense() };
     let dates = find_date_mentions(tokens, published, tense);
 
     let mut attached: Vec<Vec<DateMention>> = vec![Vec::new(); cues.len()];
@@ -1345,7 +1347,7 @@ mod tests {
     // ── event status ──
 
     fn statuses(text: &str, tense: Tense) -> Vec<EventStatus> {
-        event_statuses(&tokenize_str(text), Some(PUB), tense)
+        event_statuses(&tokenize_str(text), Some(PUB), || tense)
     }
 
     fn one_status(text: &str, tense: Tense) -> EventStatus {
@@ -1404,7 +1406,7 @@ mod tests {
         let found = event_statuses(
             &tokenize_str("The talks were moved from Thursday to Friday."),
             Some(date(2025, 5, 17)),
-            Past,
+            || Past,
         );
         assert_eq!(
             found[0].status,
