@@ -230,8 +230,9 @@ fn probe_hash(key: &str) -> u32 {
 /// `Discovered::lookup`.
 pub fn lookup_probes(seg: &Segmented, pack: &Pack, own: &NameTable) -> Probes {
     let mut out = Probes::default();
+    // Every key at token `i` is a prefix of the longest: one string and the prefix ends.
     let mut key = String::new();
-    let mut keys: Vec<String> = Vec::new();
+    let mut ends: Vec<usize> = Vec::new();
     for sentence in &seg.sentences {
         let tokens = sentence.tokens.clone();
         for i in tokens.clone() {
@@ -240,7 +241,7 @@ pub fn lookup_probes(seg: &Segmented, pack: &Pack, own: &NameTable) -> Probes {
                 continue;
             }
             let longest = pack.max_name_tokens.max(4).min(tokens.end - i);
-            keys.clear();
+            ends.clear();
             key.clear();
             for n in 1..=longest {
                 let t = &seg.tokens[i + n - 1];
@@ -251,12 +252,13 @@ pub fn lookup_probes(seg: &Segmented, pack: &Pack, own: &NameTable) -> Probes {
                     key.push(' ');
                 }
                 key.push_str(&t.norm);
-                keys.push(key.clone());
+                ends.push(key.len());
             }
+            let keys = ends.iter().map(|&end| &key[..end]);
             // `match_at` tries the longest key first and stops at a full name this document
             // knows (any table knows it too): shorter keys here are never looked up.
-            let known = keys.iter().rposition(|k| own.full.contains(k)).map_or(0, |n| n + 1);
-            for (n, k) in keys.iter().enumerate().skip(known) {
+            let known = keys.clone().rposition(|k| own.full.contains(k)).map_or(0, |n| n + 1);
+            for (n, k) in keys.enumerate().skip(known) {
                 // A common word alone ("June", "Some") is read as a surname only with an
                 // owner in this document, which `own` knows.
                 if n == 0 && is_common_word(k, pack) {
@@ -394,8 +396,10 @@ const PARTICLES: &[&str] = &[
 /// Finds people named in full in the body text: capitalised runs after a title,
 /// before a speech verb, or whose surname recurs on its own.
 pub fn discover_people(seg: &Segmented, pack: &Pack) -> Vec<String> {
-    let mut candidates: Vec<(Vec<String>, bool)> = Vec::new();
-    let mut standalone: HashMap<String, usize> = HashMap::default();
+    // Borrowed from the tokens until a name is kept: most capitalised runs are not names.
+    let mut candidates: Vec<(Vec<&str>, bool)> = Vec::new();
+    let mut standalone: HashMap<&str, usize> = HashMap::default();
+    let mut key = String::new();
     for sentence in &seg.sentences {
         // Headlines capitalise every word: they name no one we would not find in the body.
         if matches!(sentence.block_kind, BlockKind::Title | BlockKind::Heading) {
@@ -433,7 +437,7 @@ pub fn discover_people(seg: &Segmented, pack: &Pack) -> Vec<String> {
                 }
             }
             let titled = name_start > start || (start > 0 && is_title_word(&toks[start - 1].norm, pack));
-            let words: Vec<String> = toks[name_start..end].iter().map(|t| t.norm.clone()).collect();
+            let words: Vec<&str> = toks[name_start..end].iter().map(|t| t.norm.as_str()).collect();
             // "X said", "X, who …", and an apposition naming a role: "X, the energy minister".
             // ("Port Aster, the Ostrovian port" names a place, not a person.)
             let apposition_role = toks
@@ -448,23 +452,32 @@ pub fn discover_people(seg: &Segmented, pack: &Pack) -> Vec<String> {
                 || (toks.get(end).is_some_and(|t| t.norm == ",")
                     && (toks.get(end + 1).is_some_and(|t| t.norm == "who") || apposition_role));
             if words.len() == 1 {
-                *standalone.entry(words[0].clone()).or_default() += 1;
+                *standalone.entry(words[0]).or_default() += 1;
             }
-            if (1..=4).contains(&words.len()) && !pack.names.contains_key(&words.join(" ")) {
-                candidates.push((words, titled || speech_follows));
+            if (1..=4).contains(&words.len()) {
+                key.clear();
+                for (n, word) in words.iter().enumerate() {
+                    if n > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(word);
+                }
+                if !pack.names.contains_key(&key) {
+                    candidates.push((words, titled || speech_follows));
+                }
             }
             i = end.max(i + 1);
         }
     }
     let mut out = Vec::new();
     for (words, cued) in &candidates {
-        let surname = words.last().cloned().unwrap_or_default();
-        let recurs = words.len() >= 2 && standalone.get(&surname).copied().unwrap_or(0) > 0;
+        let surname = words.last().copied().unwrap_or_default();
+        let recurs = words.len() >= 2 && standalone.get(surname).copied().unwrap_or(0) > 0;
         if (*cued || recurs) && words.len() >= 2 {
             out.push(words.join(" "));
-        } else if *cued && words.len() == 1 && !pack.names.contains_key(&surname) {
+        } else if *cued && words.len() == 1 && !pack.names.contains_key(surname) {
             // "Governor Okafor": a titled surname is a person even without a first name.
-            out.push(surname);
+            out.push(surname.to_string());
         }
     }
     out.sort();
@@ -472,7 +485,6 @@ pub fn discover_people(seg: &Segmented, pack: &Pack) -> Vec<String> {
     out
 }
 
-/// The longest mention starting at token `i`, if any.
 /// The keys a name starting at one token could have: the folded words of the next
 /// 1, 2, … tokens joined by spaces, as far as some name of the pack or the run starts
 /// so. Each key is a prefix of the longest, so one string holds them all.
@@ -511,6 +523,7 @@ impl Keys {
     }
 }
 
+/// The longest mention starting at token `i`, if any.
 fn match_at(
     text: &str,
     seg: &Segmented,
