@@ -582,10 +582,100 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolu
         })
         .collect();
     // Near spellings of a surname among a group's people, once per group and surname.
-    let mut near_in_group: HashMap<(usize, String), Vec<(EntityId, usize)>> = HashMap::default();
-
     // Every mention: a full name by its cluster; a surname by its text, else by the texts
-    // of its story group that tell its story.
+    // of its story group that tell its story. Read on every thread (each with its own
+    // cache of near spellings per group and surname); a surname that names a new person
+    // is marked and numbered afterwards, in text order, so the numbering does not depend
+    // on the threads.
+    const NEW_IN_TEXT: u32 = u32::MAX - 1;
+    const ALONE: u32 = u32::MAX;
+    let narrow = |id: EntityId| u32::try_from(id).unwrap_or(NEW_IN_TEXT - 1).min(NEW_IN_TEXT - 1);
+    type NearCache = HashMap<(usize, String), Vec<(EntityId, usize)>>;
+    let mut mentions: Vec<Box<[u32]>> = analyses
+        .par_iter()
+        .enumerate()
+        .map_init(NearCache::default, |near_in_group, (doc, analysis)| {
+            let read = |m: &Mention| -> u32 {
+                if !is_surname_only(m) {
+                    return narrow(node_of.get(&m.name).map_or(0, |&n| node_entity[n]));
+                }
+                let surname = folded_surname(m);
+                let picked = match pick(&surname, &doc_people[doc], &surnames) {
+                    Pick::None => {
+                        // The people of texts that share rare names with this one first, then
+                        // of texts too short on names to tell; the same surname first, then a
+                        // near spelling of it.
+                        let name = [word_hash(&surname)];
+                        let exact: Vec<(EntityId, usize)> = match surname_ids.get(&*surname) {
+                            Some(&id) => doc_groups[doc]
+                                .iter()
+                                .flat_map(|&g| {
+                                    let people = &group_people[g];
+                                    let from = people.partition_point(|p| p.0 < id);
+                                    let to = people.partition_point(|p| p.0 <= id);
+                                    people[from..to].iter().map(|&(_, e, d)| (e, d))
+                                })
+                                .collect(),
+                            None => Vec::new(),
+                        };
+                        let mut near: Option<Vec<(EntityId, usize)>> = None;
+                        let mut found = Pick::None;
+                        for tie in [Tie::Shared, Tie::Unknown] {
+                            for spelled in [true, false] {
+                                let candidates = if spelled {
+                                    &exact
+                                } else {
+                                    near.get_or_insert_with(|| {
+                                        doc_groups[doc]
+                                            .iter()
+                                            .flat_map(|&g| {
+                                                near_in_group
+                                                    .entry((g, surname.to_string()))
+                                                    .or_insert_with(|| {
+                                                        group_people[g]
+                                                            .iter()
+                                                            .filter(|p| {
+                                                                let other = &surnames[p.0 as usize];
+                                                                *other != *surname && near_spelling(other, &surname)
+                                                            })
+                                                            .map(|&(_, e, d)| (e, d))
+                                                            .collect()
+                                                    })
+                                                    .clone()
+                                            })
+                                            .collect()
+                                    })
+                                };
+                                found = Pick::of(
+                                    candidates
+                                        .iter()
+                                        .filter(|&&(_, other)| related.tie(doc, other, &name, &[]) == Some(tie))
+                                        .map(|&(e, _)| e)
+                                        .collect(),
+                                );
+                                if !matches!(found, Pick::None) {
+                                    break;
+                                }
+                            }
+                            if !matches!(found, Pick::None) {
+                                break;
+                            }
+                        }
+                        found
+                    }
+                    found => found,
+                };
+                match picked {
+                    Pick::One(entity) => narrow(entity),
+                    // Set below, once every text of the story is read.
+                    Pick::None if names.full.contains(&*surname) => ALONE,
+                    Pick::None | Pick::Ambiguous => NEW_IN_TEXT,
+                }
+            };
+            analysis.mentions.iter().map(read).collect()
+        })
+        .collect();
+
     let new_person = |entities: &mut Vec<ResolvedEntity>| {
         entities.push(ResolvedEntity {
             kind: EntityKind::Person,
@@ -597,97 +687,25 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolu
     // Surnames named in full nowhere in their story but introduced alone somewhere
     // ("Governor Okafor"): (story, surname) → the mentions, linked below.
     let mut alone: BTreeMap<(usize, String), Vec<(usize, usize)>> = BTreeMap::new();
-    let mut mentions: Vec<Box<[u32]>> = Vec::with_capacity(analyses.len());
-    let narrow = |id: EntityId| u32::try_from(id).unwrap_or(u32::MAX);
-    for (doc, analysis) in analyses.iter().enumerate() {
-        let mut ids: Vec<u32> = Vec::with_capacity(analysis.mentions.len());
+    for (doc, (analysis, ids)) in analyses.iter().zip(&mut mentions).enumerate() {
         // A surname this text leaves unresolved is one person within the text; only this
         // text reads the map, so it lives no longer than the text's turn (an archive has
         // hundreds of thousands of such surnames).
-        let mut by_text: HashMap<String, EntityId> = HashMap::default();
-        for (mi, m) in analysis.mentions.iter().enumerate() {
-            if !is_surname_only(m) {
-                ids.push(narrow(node_of.get(&m.name).map_or(0, |&n| node_entity[n])));
-                continue;
-            }
-            let surname = folded_surname(m).into_owned();
-            let picked = match pick(&surname, &doc_people[doc], &surnames) {
-                Pick::None => {
-                    // The people of texts that share rare names with this one first, then
-                    // of texts too short on names to tell; the same surname first, then a
-                    // near spelling of it.
-                    let name = [word_hash(&surname)];
-                    let exact: Vec<(EntityId, usize)> = match surname_ids.get(&surname) {
-                        Some(&id) => doc_groups[doc]
-                            .iter()
-                            .flat_map(|&g| {
-                                let people = &group_people[g];
-                                let from = people.partition_point(|p| p.0 < id);
-                                let to = people.partition_point(|p| p.0 <= id);
-                                people[from..to].iter().map(|&(_, e, d)| (e, d))
-                            })
-                            .collect(),
-                        None => Vec::new(),
-                    };
-                    let mut near: Option<Vec<(EntityId, usize)>> = None;
-                    let mut found = Pick::None;
-                    for tie in [Tie::Shared, Tie::Unknown] {
-                        for spelled in [true, false] {
-                            let candidates = if spelled {
-                                &exact
-                            } else {
-                                near.get_or_insert_with(|| {
-                                    doc_groups[doc]
-                                        .iter()
-                                        .flat_map(|&g| {
-                                            near_in_group
-                                                .entry((g, surname.clone()))
-                                                .or_insert_with(|| {
-                                                    group_people[g]
-                                                        .iter()
-                                                        .filter(|p| {
-                                                            let other = &surnames[p.0 as usize];
-                                                            *other != surname && near_spelling(other, &surname)
-                                                        })
-                                                        .map(|&(_, e, d)| (e, d))
-                                                        .collect()
-                                                })
-                                                .clone()
-                                        })
-                                        .collect()
-                                })
-                            };
-                            found = Pick::of(
-                                candidates
-                                    .iter()
-                                    .filter(|&&(_, other)| related.tie(doc, other, &name, &[]) == Some(tie))
-                                    .map(|&(e, _)| e)
-                                    .collect(),
-                            );
-                            if !matches!(found, Pick::None) {
-                                break;
-                            }
-                        }
-                        if !matches!(found, Pick::None) {
-                            break;
-                        }
-                    }
-                    found
+        let mut by_text: HashMap<Cow<str>, u32> = HashMap::default();
+        for (mi, (m, id)) in analysis.mentions.iter().zip(ids.iter_mut()).enumerate() {
+            match *id {
+                NEW_IN_TEXT => {
+                    *id = *by_text
+                        .entry(folded_surname(m))
+                        .or_insert_with(|| narrow(new_person(&mut entities)));
                 }
-                found => found,
-            };
-            let id = match picked {
-                Pick::One(entity) => entity,
-                Pick::None if names.full.contains(&surname) => {
+                ALONE => {
+                    let surname = folded_surname(m).into_owned();
                     alone.entry((stories[doc], surname)).or_default().push((doc, mi));
-                    // Set below, once every text of the story is read.
-                    usize::MAX
                 }
-                Pick::None | Pick::Ambiguous => *by_text.entry(surname).or_insert_with(|| new_person(&mut entities)),
-            };
-            ids.push(narrow(id));
+                _ => {}
+            }
         }
-        mentions.push(ids.into_boxed_slice());
     }
     // A person known by one word is one person across the texts of a story that tell it.
     for ((_, surname), found) in alone {
