@@ -416,16 +416,18 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolu
     let related = related;
 
     // Two full names one text writes with different first names are two people.
-    let mut apart: BTreeSet<(usize, usize)> = BTreeSet::new();
-    for ns in &doc_nodes {
-        for (i, &a) in ns.iter().enumerate() {
-            for &b in &ns[i + 1..] {
-                if nodes[a].same_person(&nodes[b]) == Some(false) {
-                    apart.insert((a, b));
-                }
-            }
-        }
-    }
+    let apart: BTreeSet<(usize, usize)> = doc_nodes
+        .par_iter()
+        .flat_map_iter(|ns| {
+            let nodes = &nodes;
+            ns.iter().enumerate().flat_map(move |(i, &a)| {
+                ns[i + 1..]
+                    .iter()
+                    .filter(move |&&b| nodes[a].same_person(&nodes[b]) == Some(false))
+                    .map(move |&b| (a, b))
+            })
+        })
+        .collect();
 
     // Candidate merges: full names of one story group, bucketed by the surname's first
     // letter, written by two texts that tell one story.
