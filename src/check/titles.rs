@@ -1,8 +1,9 @@
 //! `stale-title` (against the pack's dated offices) and `title-conflict` (between sources).
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
+use rustc_hash::{FxHashSet as HashSet, FxHashSet};
 
 use super::sides::Side;
 use super::{CheckOptions, ClaimRef, Corpus, Draft, file_list, sources};
@@ -48,7 +49,7 @@ fn written(corpus: &Corpus, r: ClaimRef) -> String {
 /// A text without a publication date gets one `undated-source` note listing the
 /// titles that could not be checked, instead of a guess.
 pub(super) fn stale_title(corpus: &Corpus, _options: &CheckOptions, drafts: &mut Vec<Draft>) -> HashSet<ClaimRef> {
-    let mut reported = HashSet::new();
+    let mut reported = HashSet::default();
     let mut unchecked: BTreeMap<usize, Vec<ClaimRef>> = BTreeMap::new();
     for r in corpus.claims() {
         let Some(title) = title_of(corpus, r) else { continue };
@@ -119,7 +120,7 @@ pub(super) fn stale_title(corpus: &Corpus, _options: &CheckOptions, drafts: &mut
     }
     for (doc, claims) in unchecked {
         // One label per person: the first title the text gives them.
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         let labels = claims
             .iter()
             .filter(|r| seen.insert(corpus.subject(**r)))
@@ -162,11 +163,11 @@ pub(super) fn title_conflict(
         })
     };
     let mut offices: Vec<&str> = titled_claims()
-        .fold(rustc_hash::FxHashSet::default, |mut offices, (_, t)| {
+        .fold(FxHashSet::default, |mut offices, (_, t)| {
             offices.insert(&*t.title);
             offices
         })
-        .reduce(rustc_hash::FxHashSet::default, |mut a, b| {
+        .reduce(FxHashSet::default, |mut a, b| {
             a.extend(b);
             a
         })
