@@ -327,10 +327,58 @@ fn is_quote_mark(norm: &str) -> bool {
     matches!(norm, "\"" | "'" | "\u{201c}" | "\u{201d}" | "\u{ab}" | "\u{bb}")
 }
 
+/// Whether character `c`, between `prev` and `next`, opens a quotation.
+fn opens_quote(c: char, prev: Option<char>, next: Option<char>) -> bool {
+    match c {
+        '\u{201c}' | '\u{ab}' => true,
+        '"' => next.is_some_and(|n| !n.is_whitespace()),
+        // A single curly quote opens only at a word start; elsewhere it is an apostrophe.
+        '\u{2018}' => {
+            prev.is_none_or(|p| p.is_whitespace() || "([—–-".contains(p)) && next.is_some_and(|n| !n.is_whitespace())
+        }
+        _ => false,
+    }
+}
+
+/// Whether character `c`, before `next`, closes a quotation opened by `opener`.
+fn closes_quote(opener: char, c: char, next: Option<char>) -> bool {
+    match (opener, c) {
+        ('\u{201c}', '\u{201d}') | ('\u{ab}', '\u{bb}') | ('"', '"') => true,
+        ('\u{2018}', '\u{2019}') => next.is_none_or(|n| !n.is_alphanumeric()),
+        _ => false,
+    }
+}
+
+/// The quotation open so far while a block is read from left to right.
+#[derive(Default)]
+struct OpenQuote(Option<(usize, char)>);
+
+impl OpenQuote {
+    /// Reads the quote mark `c` at byte `offset`, between `prev` and `next`; returns the
+    /// byte range of the quotation it closes.
+    fn read(&mut self, offset: usize, c: char, prev: Option<char>, next: Option<char>) -> Option<Range<usize>> {
+        match self.0 {
+            None => {
+                if opens_quote(c, prev, next) {
+                    self.0 = Some((offset, c));
+                }
+                None
+            }
+            Some((start, opener)) => {
+                let closes = closes_quote(opener, c, next);
+                closes.then(|| {
+                    self.0 = None;
+                    start..offset + c.len_utf8()
+                })
+            }
+        }
+    }
+}
+
 /// Finds quoted stretches in one block; an unclosed quote runs to the block's end,
 /// as news copy does when a quotation continues into the next paragraph.
 fn find_quotes(block_text: &str, base: usize, out: &mut Vec<Quote>) {
-    let mut open: Option<(usize, char)> = None;
+    let mut open = OpenQuote::default();
     // Only quote marks matter, and each starts with one of three bytes ('"', and the
     // lead bytes of «» and of the curly quotes), none of which is ever inside another
     // character: jump from one to the next.
@@ -346,40 +394,14 @@ fn find_quotes(block_text: &str, base: usize, out: &mut Vec<Quote>) {
         }
         let prev = block_text[..offset].chars().next_back();
         let next = block_text[offset + c.len_utf8()..].chars().next();
-        match open {
-            None => {
-                let opens = match c {
-                    '\u{201c}' | '\u{ab}' => true,
-                    '"' => next.is_some_and(|n| !n.is_whitespace()),
-                    // A single curly quote opens only at a word start; elsewhere it is an apostrophe.
-                    '\u{2018}' => {
-                        prev.is_none_or(|p| p.is_whitespace() || "([—–-".contains(p))
-                            && next.is_some_and(|n| !n.is_whitespace())
-                    }
-                    _ => false,
-                };
-                if opens {
-                    open = Some((offset, c));
-                }
-            }
-            Some((start, opener)) => {
-                let closes = match (opener, c) {
-                    ('\u{201c}', '\u{201d}') | ('\u{ab}', '\u{bb}') | ('"', '"') => true,
-                    ('\u{2018}', '\u{2019}') => next.is_none_or(|n| !n.is_alphanumeric()),
-                    _ => false,
-                };
-                if closes {
-                    let end = offset + c.len_utf8();
-                    out.push(Quote {
-                        span: base + start..base + end,
-                        speaker: None,
-                    });
-                    open = None;
-                }
-            }
+        if let Some(quote) = open.read(offset, c, prev, next) {
+            out.push(Quote {
+                span: base + quote.start..base + quote.end,
+                speaker: None,
+            });
         }
     }
-    if let Some((start, _)) = open {
+    if let Some((start, _)) = open.0 {
         out.push(Quote {
             span: base + start..base + block_text.trim_end().len(),
             speaker: None,
@@ -585,44 +607,19 @@ mod tests {
         assert!(s.quotes.is_empty());
     }
 
-    /// The character-by-character reading [`find_quotes`] must reproduce.
+    /// The character-by-character reading [`find_quotes`] must reproduce: the same
+    /// decisions at every character, where `find_quotes` jumps between quote marks.
     fn quotes_by_characters(block_text: &str) -> Vec<Range<usize>> {
         let mut found = Vec::new();
-        let mut open: Option<(usize, char)> = None;
+        let mut open = OpenQuote::default();
         let mut prev: Option<char> = None;
         let chars: Vec<(usize, char)> = block_text.char_indices().collect();
         for (i, &(offset, c)) in chars.iter().enumerate() {
             let next = chars.get(i + 1).map(|&(_, n)| n);
-            match open {
-                None => {
-                    let opens = match c {
-                        '\u{201c}' | '\u{ab}' => true,
-                        '"' => next.is_some_and(|n| !n.is_whitespace()),
-                        '\u{2018}' => {
-                            prev.is_none_or(|p| p.is_whitespace() || "([—–-".contains(p))
-                                && next.is_some_and(|n| !n.is_whitespace())
-                        }
-                        _ => false,
-                    };
-                    if opens {
-                        open = Some((offset, c));
-                    }
-                }
-                Some((start, opener)) => {
-                    let closes = match (opener, c) {
-                        ('\u{201c}', '\u{201d}') | ('\u{ab}', '\u{bb}') | ('"', '"') => true,
-                        ('\u{2018}', '\u{2019}') => next.is_none_or(|n| !n.is_alphanumeric()),
-                        _ => false,
-                    };
-                    if closes {
-                        found.push(start..offset + c.len_utf8());
-                        open = None;
-                    }
-                }
-            }
+            found.extend(open.read(offset, c, prev, next));
             prev = Some(c);
         }
-        if let Some((start, _)) = open {
+        if let Some((start, _)) = open.0 {
             found.push(start..block_text.trim_end().len());
         }
         found
