@@ -1111,17 +1111,32 @@ fn parse_digits(s: &str) -> Option<f64> {
     if frac.is_some_and(|f| f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit())) {
         return None;
     }
-    let groups: Vec<&str> = int.split(',').collect();
-    let well_grouped = groups
-        .iter()
-        .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
-        && (groups.len() == 1 || groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3));
-    if !well_grouped {
+    // Grouped by thousands or not at all: "1,500", "1500"; not "1,50" nor "15,00,000".
+    let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    let mut groups = int.split(',');
+    let first = groups.next().unwrap_or_default();
+    let mut grouped = false;
+    for group in groups {
+        if !(digits(group) && group.len() == 3) {
+            return None;
+        }
+        grouped = true;
+    }
+    if !digits(first) || (grouped && first.len() > 3) {
         return None;
     }
     // "05" is part of a date or a code, never a count.
     if int.len() > 1 && int.starts_with('0') {
         return None;
+    }
+    // A whole number of up to 19 digits fits a u64, and converting that to f64 rounds
+    // as parsing the digits as f64 would: no string to build for most figures.
+    if frac.is_none() && int.len() - int.matches(',').count() <= 19 {
+        let value = int
+            .bytes()
+            .filter(u8::is_ascii_digit)
+            .fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+        return Some(value as f64);
     }
     s.replace(',', "").parse().ok()
 }
@@ -1668,6 +1683,56 @@ fn link_enumerations(tokens: &[Token], found: &mut [CountMention]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The reading [`parse_digits`] must keep: group check, then the cleaned string parsed.
+    fn parse_digits_by_string(s: &str) -> Option<f64> {
+        let (int, frac) = match s.split_once('.') {
+            Some((int, frac)) => (int, Some(frac)),
+            None => (s, None),
+        };
+        if frac.is_some_and(|f| f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit())) {
+            return None;
+        }
+        let groups: Vec<&str> = int.split(',').collect();
+        let well_grouped = groups
+            .iter()
+            .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
+            && (groups.len() == 1 || groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3));
+        if !well_grouped || (int.len() > 1 && int.starts_with('0')) {
+            return None;
+        }
+        s.replace(',', "").parse().ok()
+    }
+
+    #[test]
+    fn figures_read_as_the_cleaned_string_parses() {
+        let fixed = [
+            "0", "7", "05", "1,500", "1,50", "15,00,000", "1500", "1,234,567", "12.5", "1,000.25", "1.", ".5", "",
+            ",", "1,", ",100", "18446744073709551615", "99999999999999999999", "9,999,999,999,999,999,999",
+            "123456789012345678", "9007199254740993", "1e5", "1,0a0",
+        ];
+        for s in fixed {
+            assert_eq!(parse_digits(s), parse_digits_by_string(s), "{s:?}");
+        }
+        // Random strings of digits, commas and full stops, up to 24 characters.
+        let mut state = 0x853c_49e6_748f_ea9bu64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..(state % 25) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push(match state % 13 {
+                    10 => ',',
+                    11 => '.',
+                    12 => '0',
+                    d => char::from(b'0' + d as u8),
+                });
+            }
+            state = state.wrapping_mul(0x9e37_79b9_7f4a_7c15).wrapping_add(1);
+            assert_eq!(parse_digits(&text), parse_digits_by_string(&text), "{text:?}");
+        }
+    }
     use crate::text::tokenize_str;
 
     const INF: f64 = f64::INFINITY;
