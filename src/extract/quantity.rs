@@ -20,6 +20,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::phrases::{PhraseIndex, WordIndex, norms_at};
+use crate::pack::WordSet;
 use crate::source::{month_number, weekday};
 use crate::text::{Token, TokenKind};
 
@@ -1233,29 +1234,22 @@ pub fn count_key(outcome: Option<&'static str>, noun: Option<&'static str>) -> &
 /// follow it in those tables or a scale ("a dozen", "an estimated", "a third"):
 /// most sentences have an "a" and no number.
 fn may_start_quantity(tokens: &[Token], i: usize) -> bool {
-    type Words = rustc_hash::FxHashSet<&'static str>;
-    static FIRST_WORDS: LazyLock<Words> = LazyLock::new(|| {
-        let mut words = Words::default();
-        words.extend(UNITS.iter().map(|(w, _)| *w));
-        words.extend(TENS.iter().map(|(w, _)| *w));
-        words.extend(VAGUE_PLURALS.iter().map(|(w, _, _)| *w));
-        words.extend(VAGUE_PHRASES.iter().map(|(w, _, _)| w[0]));
-        words.extend(APPROXIMATORS.iter().map(|(w, _)| w[0]));
-        words.extend(FRACTIONS.iter().map(|(w, _)| w[0]));
-        words.extend(["between", "half"]);
-        words.retain(|w| !is_article(w));
-        words
+    // Asked of every token: word sets whose filter turns most words away unhashed.
+    static FIRST_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+        let words = UNITS.iter().map(|(w, _)| *w).chain(TENS.iter().map(|(w, _)| *w));
+        let words = words.chain(VAGUE_PLURALS.iter().map(|(w, _, _)| *w));
+        let words = words.chain(VAGUE_PHRASES.iter().map(|(w, _, _)| w[0]));
+        let words = words.chain(APPROXIMATORS.iter().map(|(w, _)| w[0]));
+        let words = words.chain(FRACTIONS.iter().map(|(w, _)| w[0]));
+        let words = words.chain(["between", "half"]);
+        words.filter(|w| !is_article(w)).map(str::to_string).collect()
     });
-    static AFTER_ARTICLE: LazyLock<Words> = LazyLock::new(|| {
+    static AFTER_ARTICLE: LazyLock<WordSet> = LazyLock::new(|| {
         let phrases = VAGUE_PHRASES.iter().map(|(w, _, _)| *w);
         let phrases = phrases.chain(APPROXIMATORS.iter().map(|(w, _)| *w));
         let phrases = phrases.chain(FRACTIONS.iter().map(|(w, _)| *w));
-        let mut words: Words = phrases
-            .filter(|w| is_article(w[0]))
-            .filter_map(|w| w.get(1).copied())
-            .collect();
-        words.extend(SCALES.iter().map(|(w, _)| *w));
-        words
+        let after = phrases.filter(|w| is_article(w[0])).filter_map(|w| w.get(1).copied());
+        after.chain(SCALES.iter().map(|(w, _)| *w)).map(str::to_string).collect()
     });
     let t = &tokens[i];
     if is_article(&t.norm) {
