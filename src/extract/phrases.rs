@@ -7,6 +7,7 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::pack::WordFilter;
 use crate::text::Token;
 
 /// Whether the tokens from `i` on are `words`.
@@ -21,6 +22,8 @@ pub fn norms_at(tokens: &[Token], i: usize, words: &[&str]) -> bool {
 pub struct PhraseIndex<T: 'static> {
     /// Entries in table order, by their first word.
     by_first: FxHashMap<&'static str, Vec<(&'static [&'static str], T)>>,
+    /// The first words, filtered: asked at nearly every token, nearly always in vain.
+    firsts: WordFilter,
 }
 
 impl<T: Copy> PhraseIndex<T> {
@@ -31,7 +34,8 @@ impl<T: Copy> PhraseIndex<T> {
                 by_first.entry(first).or_default().push((words, value));
             }
         }
-        PhraseIndex { by_first }
+        let firsts = WordFilter::of(by_first.keys().copied());
+        PhraseIndex { by_first, firsts }
     }
 
     fn starting_at<'a>(
@@ -39,7 +43,10 @@ impl<T: Copy> PhraseIndex<T> {
         tokens: &'a [Token],
         i: usize,
     ) -> impl Iterator<Item = &'a (&'static [&'static str], T)> + 'a {
-        let entries = tokens.get(i).and_then(|t| self.by_first.get(t.norm.as_str()));
+        let entries = tokens
+            .get(i)
+            .filter(|t| self.firsts.may_contain(&t.norm))
+            .and_then(|t| self.by_first.get(t.norm.as_str()));
         entries
             .into_iter()
             .flatten()
@@ -61,7 +68,7 @@ impl<T: Copy> PhraseIndex<T> {
 }
 
 /// A table of single words with a value each; the first entry of a word wins.
-pub struct WordIndex<T: 'static>(FxHashMap<&'static str, T>);
+pub struct WordIndex<T: 'static>(FxHashMap<&'static str, T>, WordFilter);
 
 impl<T: Copy> WordIndex<T> {
     pub fn new(table: &'static [(&'static str, T)]) -> Self {
@@ -69,10 +76,14 @@ impl<T: Copy> WordIndex<T> {
         for &(word, value) in table {
             map.entry(word).or_insert(value);
         }
-        WordIndex(map)
+        let filter = WordFilter::of(map.keys().copied());
+        WordIndex(map, filter)
     }
 
     pub fn get(&self, word: &str) -> Option<T> {
+        if !self.1.may_contain(word) {
+            return None;
+        }
         self.0.get(word).copied()
     }
 }

@@ -1249,7 +1249,10 @@ fn may_start_quantity(tokens: &[Token], i: usize) -> bool {
         let phrases = phrases.chain(APPROXIMATORS.iter().map(|(w, _)| *w));
         let phrases = phrases.chain(FRACTIONS.iter().map(|(w, _)| *w));
         let after = phrases.filter(|w| is_article(w[0])).filter_map(|w| w.get(1).copied());
-        after.chain(SCALES.iter().map(|(w, _)| *w)).map(str::to_string).collect()
+        after
+            .chain(SCALES.iter().map(|(w, _)| *w))
+            .map(str::to_string)
+            .collect()
     });
     let t = &tokens[i];
     if is_article(&t.norm) {
@@ -1701,9 +1704,29 @@ mod tests {
     #[test]
     fn figures_read_as_the_cleaned_string_parses() {
         let fixed = [
-            "0", "7", "05", "1,500", "1,50", "15,00,000", "1500", "1,234,567", "12.5", "1,000.25", "1.", ".5", "",
-            ",", "1,", ",100", "18446744073709551615", "99999999999999999999", "9,999,999,999,999,999,999",
-            "123456789012345678", "9007199254740993", "1e5", "1,0a0",
+            "0",
+            "7",
+            "05",
+            "1,500",
+            "1,50",
+            "15,00,000",
+            "1500",
+            "1,234,567",
+            "12.5",
+            "1,000.25",
+            "1.",
+            ".5",
+            "",
+            ",",
+            "1,",
+            ",100",
+            "18446744073709551615",
+            "99999999999999999999",
+            "9,999,999,999,999,999,999",
+            "123456789012345678",
+            "9007199254740993",
+            "1e5",
+            "1,0a0",
         ];
         for s in fixed {
             assert_eq!(parse_digits(s), parse_digits_by_string(s), "{s:?}");

@@ -13,9 +13,17 @@ use rustc_hash::FxHashSet;
 #[derive(Clone, Default)]
 pub struct WordSet {
     words: FxHashSet<String>,
-    /// One bit per filter slot: set when some member falls in that slot. Sized to the
-    /// set (about 16 slots per word) so that few non-members share a member's slot.
-    filter: Vec<u64>,
+    filter: WordFilter,
+}
+
+/// The bit filter alone, for tables keyed otherwise (the extractors' phrase indexes):
+/// [`WordFilter::may_contain`] is false for most words never added, and true for
+/// every word added.
+#[derive(Clone, Default)]
+pub struct WordFilter {
+    /// One bit per slot: set when some word added falls in that slot. Sized to the
+    /// words (about 16 slots each) so that few other words share a word's slot.
+    bits: Vec<u64>,
     /// `64 - log2(slots)`: the shift that turns a sketch into a slot.
     shift: u32,
 }
@@ -39,6 +47,47 @@ fn sketch(word: &str) -> u64 {
     (bytes ^ (n as u64).rotate_right(8)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
+impl WordFilter {
+    /// A filter for `words`.
+    pub fn of<'a>(words: impl IntoIterator<Item = &'a str>) -> WordFilter {
+        let sketches: Vec<u64> = words.into_iter().map(sketch).collect();
+        let mut filter = WordFilter::default();
+        filter.resize(sketches.len(), &sketches);
+        filter
+    }
+
+    /// False when `word` was surely never added.
+    #[inline]
+    pub fn may_contain(&self, word: &str) -> bool {
+        if self.bits.is_empty() {
+            return false;
+        }
+        let slot = sketch(word) >> self.shift;
+        self.bits[(slot >> 6) as usize] & (1 << (slot & 63)) != 0
+    }
+
+    /// Whether the filter has room for `words` words without filling up.
+    fn fits(&self, words: usize) -> bool {
+        words * 16 <= self.bits.len() * 64
+    }
+
+    /// Sizes the filter for `words` words and sets the bits of `sketches`.
+    fn resize(&mut self, words: usize, sketches: &[u64]) {
+        let slots = (words * 16).next_power_of_two().clamp(256, 1 << 22);
+        self.shift = 64 - slots.trailing_zeros();
+        self.bits.clear();
+        self.bits.resize(slots / 64, 0);
+        for &sketch in sketches {
+            self.set(sketch);
+        }
+    }
+
+    fn set(&mut self, sketch: u64) {
+        let slot = sketch >> self.shift;
+        self.bits[(slot >> 6) as usize] |= 1 << (slot & 63);
+    }
+}
+
 impl WordSet {
     pub fn new() -> WordSet {
         WordSet::default()
@@ -48,23 +97,19 @@ impl WordSet {
     #[inline]
     pub fn contains<Q: AsRef<str> + ?Sized>(&self, word: &Q) -> bool {
         let word = word.as_ref();
-        if self.filter.is_empty() {
-            return false;
-        }
-        let slot = sketch(word) >> self.shift;
-        let bit = self.filter[(slot >> 6) as usize] & (1 << (slot & 63));
-        bit != 0 && self.words.contains(word)
+        self.filter.may_contain(word) && self.words.contains(word)
     }
 
     pub fn insert(&mut self, word: String) -> bool {
         let slot = sketch(&word);
         let added = self.words.insert(word);
         if added {
-            if self.words.len() * 16 > self.filter.len() * 64 {
-                // Doubled as the set grows: each rebuild pays for the insertions before it.
-                self.rebuild();
+            if self.filter.fits(self.words.len()) {
+                self.filter.set(slot);
             } else {
-                self.set(slot);
+                // Doubled as the set grows: each rebuild pays for the insertions before it.
+                let sketches: Vec<u64> = self.words.iter().map(|w| sketch(w)).collect();
+                self.filter.resize(self.words.len(), &sketches);
             }
         }
         added
@@ -80,23 +125,6 @@ impl WordSet {
 
     pub fn iter(&self) -> impl Iterator<Item = &String> {
         self.words.iter()
-    }
-
-    /// Sizes the filter to the set and sets each member's bit.
-    fn rebuild(&mut self) {
-        let slots = (self.words.len() * 16).next_power_of_two().clamp(256, 1 << 22);
-        self.shift = 64 - slots.trailing_zeros();
-        self.filter.clear();
-        self.filter.resize(slots / 64, 0);
-        let sketches: Vec<u64> = self.words.iter().map(|w| sketch(w)).collect();
-        for sketch in sketches {
-            self.set(sketch);
-        }
-    }
-
-    fn set(&mut self, sketch: u64) {
-        let slot = sketch >> self.shift;
-        self.filter[(slot >> 6) as usize] |= 1 << (slot & 63);
     }
 }
 
@@ -149,6 +177,16 @@ mod tests {
     }
 
     #[test]
+    fn a_filter_passes_every_word_it_was_made_of() {
+        let words: Vec<String> = (0..3000).map(|i| format!("{i}th")).collect();
+        let filter = WordFilter::of(words.iter().map(String::as_str));
+        assert!(words.iter().all(|w| filter.may_contain(w)));
+        let passed = (0..3000).filter(|i| filter.may_contain(&format!("{i}st"))).count();
+        assert!(passed < 600, "{passed} of 3000 others pass");
+        assert!(!WordFilter::default().may_contain("th"));
+    }
+
+    #[test]
     fn every_member_passes_the_filter_whatever_the_size() {
         // Filters from 256 slots up, each grown one insertion at a time or all at once.
         let words: Vec<String> = (0..5000).map(|i| format!("w{i}x")).collect();
@@ -165,10 +203,7 @@ mod tests {
         // Most non-members are turned away by the filter alone.
         let rejected = (0..5000)
             .map(|i| format!("v{i}y"))
-            .filter(|w| {
-                let slot = sketch(w) >> at_once.shift;
-                at_once.filter[(slot >> 6) as usize] & (1 << (slot & 63)) == 0
-            })
+            .filter(|w| !at_once.filter.may_contain(w))
             .count();
         assert!(rejected > 4000, "{rejected}");
     }
