@@ -167,13 +167,22 @@ impl<'a> Iterator for WordSegments<'a> {
             if start == bytes.len() {
                 return None;
             }
-            let end = start + bytes[start..].iter().take_while(|b| !b.is_ascii_whitespace()).count();
+            // The chunk runs to the next ASCII whitespace; one pass also tells whether it
+            // is printable ASCII only (control characters are left to the tables).
+            let mut end = start;
+            let mut graphic = true;
+            while let Some(&b) = bytes.get(end) {
+                if b.is_ascii_whitespace() {
+                    break;
+                }
+                graphic &= b.is_ascii_graphic();
+                end += 1;
+            }
             self.pos = end;
             let chunk = &self.text[start..end];
             self.fast.clear();
             self.fast_next = 0;
-            // Printable ASCII only: control characters are left to the tables.
-            if chunk.bytes().all(|b| b.is_ascii_graphic()) {
+            if graphic {
                 // One byte, one character: classes from the table, offsets as indices.
                 let bytes = chunk.as_bytes();
                 let class_at = |i: usize| ASCII_CLASSES[usize::from(bytes[i])];
