@@ -6,7 +6,7 @@ use super::mentions::Mention;
 use super::modality::{Cues, context_cues, is_month_may};
 use super::when::{DateMention, Precision, find_date_mentions, guess_tense};
 use super::{Claim, ClaimValue, PlaceRef, Target};
-use crate::pack::{Element, EntityKind, ObjectSlot, Pack, Polarity, Trigger};
+use crate::pack::{Element, EntityKind, ObjectSlot, Pack, Polarity, Trigger, WordFilter};
 use crate::text::{Segmented, Sentence, Token, TokenKind};
 
 /// Where each mention ends and starts, by token index, for quick lookups while walking.
@@ -41,6 +41,8 @@ impl MentionIndex {
 /// Triggers indexed by the first word of their first word element.
 pub struct TriggerIndex<'p> {
     by_word: HashMap<&'p str, Vec<&'p Trigger>>,
+    /// The words of `by_word`, filtered: asked at every token, nearly always in vain.
+    words: WordFilter,
 }
 
 impl<'p> TriggerIndex<'p> {
@@ -53,7 +55,16 @@ impl<'p> TriggerIndex<'p> {
                 }
             }
         }
-        TriggerIndex { by_word }
+        let words = WordFilter::of(by_word.keys().copied());
+        TriggerIndex { by_word, words }
+    }
+
+    /// The triggers whose anchor word is `word`.
+    fn at(&self, word: &str) -> Option<&[&'p Trigger]> {
+        if !self.words.may_contain(word) {
+            return None;
+        }
+        self.by_word.get(word).map(Vec::as_slice)
     }
 }
 
@@ -79,7 +90,7 @@ pub fn extract(ctx: &Context, sentence: &Sentence, triggers: &TriggerIndex, out:
     let tokens = &ctx.seg.tokens;
     let first_new = out.len();
     for p in sentence.tokens.clone() {
-        let Some(candidates) = triggers.by_word.get(tokens[p].norm.as_str()) else {
+        let Some(candidates) = triggers.at(&tokens[p].norm) else {
             continue;
         };
         if is_month_may(tokens, p) {
