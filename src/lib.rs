@@ -19,3 +19,6 @@ pub mod ruletest;
 pub mod source;
 pub mod text;
 pub mod timing;
+
+#[cfg(test)]
+mod test_support;

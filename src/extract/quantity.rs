@@ -1104,14 +1104,19 @@ fn parse_number_words(tokens: &[Token], i: usize) -> Option<Amount> {
 }
 
 /// "1,000", "2.5", "12": digits with optional thousands commas and decimals.
-fn parse_digits(s: &str) -> Option<f64> {
+/// A figure's whole part and its decimals, when the decimals are digits: "12.5" gives
+/// ("12", Some("5")), "12" gives ("12", None), "12." and "1.a" give nothing.
+fn split_decimals(s: &str) -> Option<(&str, Option<&str>)> {
     let (int, frac) = match s.split_once('.') {
         Some((int, frac)) => (int, Some(frac)),
         None => (s, None),
     };
-    if frac.is_some_and(|f| f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit())) {
-        return None;
-    }
+    let digits = |f: &str| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit());
+    frac.is_none_or(digits).then_some((int, frac))
+}
+
+fn parse_digits(s: &str) -> Option<f64> {
+    let (int, frac) = split_decimals(s)?;
     // Grouped by thousands or not at all: "1,500", "1500"; not "1,50" nor "15,00,000".
     let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
     let mut groups = int.split(',');
@@ -1683,13 +1688,7 @@ mod tests {
 
     /// The reading [`parse_digits`] must keep: group check, then the cleaned string parsed.
     fn parse_digits_by_string(s: &str) -> Option<f64> {
-        let (int, frac) = match s.split_once('.') {
-            Some((int, frac)) => (int, Some(frac)),
-            None => (s, None),
-        };
-        if frac.is_some_and(|f| f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit())) {
-            return None;
-        }
+        let (int, _) = split_decimals(s)?;
         let groups: Vec<&str> = int.split(',').collect();
         let well_grouped = groups
             .iter()
@@ -1732,21 +1731,8 @@ mod tests {
             assert_eq!(parse_digits(s), parse_digits_by_string(s), "{s:?}");
         }
         // Random strings of digits, commas and full stops, up to 24 characters.
-        let mut state = 0x853c_49e6_748f_ea9bu64;
-        for _ in 0..20_000 {
-            let mut text = String::new();
-            for _ in 0..(state % 25) {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                text.push(match state % 13 {
-                    10 => ',',
-                    11 => '.',
-                    12 => '0',
-                    d => char::from(b'0' + d as u8),
-                });
-            }
-            state = state.wrapping_mul(0x9e37_79b9_7f4a_7c15).wrapping_add(1);
+        let alphabet = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", ",", ".", "0"];
+        for text in crate::test_support::random_strings(0x853c_49e6_748f_ea9b, 20_000, 25, &alphabet) {
             assert_eq!(parse_digits(&text), parse_digits_by_string(&text), "{text:?}");
         }
     }

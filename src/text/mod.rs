@@ -633,16 +633,7 @@ mod tests {
             "\"", "\u{201c}", "\u{201d}", "\u{2018}", "\u{2019}", "\u{ab}", "\u{bb}", " ", "a", "Z", "(", "-",
             "\u{2014}", "\u{2013}", "\u{e9}", "\u{a9}", "\u{2026}", "\u{20ac}", "7", ".", "\n",
         ];
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        for _ in 0..5000 {
-            let mut text = String::new();
-            for _ in 0..(state % 24) {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                text.push_str(alphabet[(state % alphabet.len() as u64) as usize]);
-            }
-            state = state.wrapping_mul(0x9e37_79b9_7f4a_7c15).wrapping_add(1);
+        for text in crate::test_support::random_strings(0x2545_f491_4f6c_dd1d, 5000, 24, &alphabet) {
             let mut found = Vec::new();
             find_quotes(&text, 0, &mut found);
             let spans: Vec<Range<usize>> = found.into_iter().map(|q| q.span).collect();
