@@ -43,24 +43,41 @@ impl<T: Copy> PhraseIndex<T> {
         tokens: &'a [Token],
         i: usize,
     ) -> impl Iterator<Item = &'a (&'static [&'static str], T)> + 'a {
-        let entries = tokens
-            .get(i)
-            .filter(|t| self.firsts.may_contain(&t.norm))
-            .and_then(|t| self.by_first.get(t.norm.as_str()));
+        let entries = tokens.get(i).and_then(|t| self.by_first.get(t.norm.as_str()));
         entries
             .into_iter()
             .flatten()
             .filter(move |(words, _)| norms_at(tokens, i, words))
     }
 
+    /// Whether some entry may start at token `i`: false for nearly every token, so it
+    /// is inlined into the callers and the lookup proper is called only when it passes.
+    #[inline]
+    fn may_start_at(&self, tokens: &[Token], i: usize) -> bool {
+        tokens.get(i).is_some_and(|t| self.firsts.may_contain(&t.norm))
+    }
+
     /// The first entry of the table whose words start at token `i`, with its length in words.
+    #[inline]
     pub fn first_at(&self, tokens: &[Token], i: usize) -> Option<(T, usize)> {
+        if !self.may_start_at(tokens, i) {
+            return None;
+        }
         self.starting_at(tokens, i).next().map(|&(words, v)| (v, words.len()))
     }
 
     /// The longest entry whose words start at token `i`, with its length in words;
     /// of equally long entries, the last in the table.
+    #[inline]
     pub fn longest_at(&self, tokens: &[Token], i: usize) -> Option<(T, usize)> {
+        if !self.may_start_at(tokens, i) {
+            return None;
+        }
+        self.longest_from(tokens, i)
+    }
+
+    #[inline(never)]
+    fn longest_from(&self, tokens: &[Token], i: usize) -> Option<(T, usize)> {
         self.starting_at(tokens, i)
             .max_by_key(|(words, _)| words.len())
             .map(|&(words, v)| (v, words.len()))
