@@ -76,7 +76,7 @@ pub struct Corpus<'a> {
     /// Which story each text belongs to when the resolution did not say: computed on
     /// first use (see [`Corpus::story_groups`]).
     stories: std::sync::OnceLock<Vec<usize>>,
-    /// Each document's publication date as a day number ([`day_number`]): the checks
+    /// Each document's publication date in days since 1970-01-01: the checks
     /// compare dates of every pair of claims in a group, which for a person an archive
     /// names in thousands of texts is millions of comparisons.
     days: Vec<Option<i32>>,
@@ -99,7 +99,12 @@ impl<'a> Corpus<'a> {
             stories: std::sync::OnceLock::new(),
             days: docs
                 .iter()
-                .map(|d| d.meta.date.as_ref().map(|d| day_number(d.date)))
+                .map(|d| {
+                    d.meta
+                        .date
+                        .as_ref()
+                        .map(|d| (d.date - Date::constant(1970, 1, 1)).get_days())
+                })
                 .collect(),
         }
     }
@@ -315,19 +320,6 @@ pub(crate) fn story_ids<A: std::borrow::Borrow<Analysis>>(analyses: &[A]) -> Vec
             }
         })
         .collect()
-}
-
-/// Days since 1970-01-01 in the proleptic Gregorian calendar (negative before), so
-/// that `day_number(a) - day_number(b)` is the days from `b` to `a`.
-fn day_number(date: Date) -> i32 {
-    // Howard Hinnant's days_from_civil: years start in March, so the leap day is last.
-    let (y, m, d) = (i32::from(date.year()), i32::from(date.month()), i32::from(date.day()));
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let year_of_era = y - era * 400;
-    let day_of_year = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
 }
 
 /// Runs every check and returns the findings, sorted for stable output.

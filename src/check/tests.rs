@@ -411,26 +411,3 @@ fn tolls_of_two_different_stories_are_not_compared() {
     ]);
     assert!(found.is_empty(), "{found:#?}");
 }
-
-#[test]
-fn day_numbers_count_the_days_between_dates() {
-    use jiff::civil::Date;
-    let epoch = Date::constant(1970, 1, 1);
-    assert_eq!(super::day_number(epoch), 0);
-    // Leap days, century rules and dates before the epoch, against jiff's own arithmetic.
-    let dates = [
-        Date::constant(1600, 2, 29),
-        Date::constant(1899, 12, 31),
-        Date::constant(1900, 3, 1),
-        Date::constant(1969, 12, 31),
-        Date::constant(2000, 2, 29),
-        Date::constant(2000, 3, 1),
-        Date::constant(2024, 12, 31),
-        Date::constant(2025, 5, 16),
-        Date::constant(2100, 3, 1),
-    ];
-    for date in dates {
-        let expected = (date - epoch).get_days();
-        assert_eq!(super::day_number(date), expected, "{date}");
-    }
-}

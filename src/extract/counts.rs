@@ -9,14 +9,15 @@
 use std::fmt;
 use std::num::NonZeroU16;
 use std::ops::Range;
-use std::sync::{Mutex, PoisonError};
+use std::sync::LazyLock;
 
 use jiff::civil::Date;
+use rustc_hash::FxHashMap;
 
 use super::event::{EventCue, cue};
 use super::modality::{Cues, Modality, context_cues};
 use super::presence::Context;
-use super::quantity::{CountMention, CountOptions, CountRole, Interval, count_key, find_counts};
+use super::quantity::{CountMention, CountOptions, CountRole, Interval, count_key, count_words, find_counts};
 use crate::source::BlockKind;
 use crate::text::{Sentence, Token, TokenKind};
 
@@ -105,28 +106,27 @@ impl CountClaim {
 
 /// A word of the count tables ("passengers", "killed", "rose to") in two bytes, where a
 /// `&'static str` takes sixteen: a run keeps every document's counts until the checks run.
+/// It is the word's index in [`count_words`], plus one (so that `Option<Word>` is two
+/// bytes too).
 #[derive(Clone, Copy, PartialEq, Eq)]
 struct Word(NonZeroU16);
 
-/// The words [`Word`] numbers, in the order the threads first meet them: numbers are
-/// only compared for equality and read back as words, so that order never shows.
-static WORDS: Mutex<Vec<&'static str>> = Mutex::new(Vec::new());
-
 impl Word {
     fn of(word: &'static str) -> Word {
-        // Poisoned only by a panic in another thread, which rayon passes on anyway.
-        let mut words = WORDS.lock().unwrap_or_else(PoisonError::into_inner);
-        let i = words.iter().position(|w| *w == word).unwrap_or_else(|| {
-            words.push(word);
-            words.len() - 1
+        static NUMBERS: LazyLock<FxHashMap<&'static str, Word>> = LazyLock::new(|| {
+            (1..)
+                .zip(count_words())
+                .map(|(n, &w)| {
+                    let n = u16::try_from(n).expect("the count tables have fewer than 65,535 words");
+                    (w, Word(NonZeroU16::new(n).expect("numbered from 1")))
+                })
+                .collect()
         });
-        let n = u16::try_from(i + 1).expect("the count tables have fewer than 65,535 words");
-        Word(NonZeroU16::new(n).expect("numbered from 1"))
+        *NUMBERS.get(word).expect("a count's words come from the count tables")
     }
 
     fn as_str(self) -> &'static str {
-        let words = WORDS.lock().unwrap_or_else(PoisonError::into_inner);
-        words[usize::from(self.0.get()) - 1]
+        count_words()[usize::from(self.0.get()) - 1]
     }
 }
 
@@ -322,4 +322,19 @@ fn holder(tokens: &[Token], at: usize) -> Option<String> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod word_tests {
+    use super::*;
+
+    #[test]
+    fn table_words_round_trip_in_two_bytes() {
+        assert_eq!(std::mem::size_of::<Option<Word>>(), 2);
+        for &word in count_words() {
+            assert_eq!(Word::of(word).as_str(), word);
+        }
+        assert_eq!(Word::of("people").as_str(), "people");
+        assert_ne!(Word::of("killed"), Word::of("injured"));
+    }
 }

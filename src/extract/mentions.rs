@@ -86,7 +86,11 @@ pub fn find_mentions(
                 continue;
             }
             let longest = pack.max_name_tokens.max(4).min(tokens.end - i);
-            keys.build(seg, i, longest, &starts);
+            // No name starts with these words: no longer key can be a name either, since
+            // every name's word prefixes are starts ([`NameStarts`]).
+            keys.build(&seg.tokens[i..i + longest], |_, _, key| {
+                starts.iter().any(|s| s.0.contains(key))
+            });
             match match_at(text, seg, pack, &discovered, i, tokens.clone(), &keys) {
                 Some(mut m) => {
                     i = m.tokens.end;
@@ -230,9 +234,7 @@ fn probe_hash(key: &str) -> u32 {
 /// `Discovered::lookup`.
 pub fn lookup_probes(seg: &Segmented, pack: &Pack, own: &NameTable) -> Probes {
     let mut out = Probes::default();
-    // Every key at token `i` is a prefix of the longest: one string and the prefix ends.
-    let mut key = String::new();
-    let mut ends: Vec<usize> = Vec::new();
+    let mut keys = Keys::default();
     for sentence in &seg.sentences {
         let tokens = sentence.tokens.clone();
         for i in tokens.clone() {
@@ -241,20 +243,11 @@ pub fn lookup_probes(seg: &Segmented, pack: &Pack, own: &NameTable) -> Probes {
                 continue;
             }
             let longest = pack.max_name_tokens.max(4).min(tokens.end - i);
-            ends.clear();
-            key.clear();
-            for n in 1..=longest {
-                let t = &seg.tokens[i + n - 1];
-                if n > 1 {
-                    if !(t.kind == TokenKind::Word && t.capitalized || PARTICLES.contains(&t.norm.as_str())) {
-                        break;
-                    }
-                    key.push(' ');
-                }
-                key.push_str(&t.norm);
-                ends.push(key.len());
-            }
-            let keys = ends.iter().map(|&end| &key[..end]);
+            // A name runs on through capitalised words and particles ("de", "van").
+            keys.build(&seg.tokens[i..i + longest], |n, t, _| {
+                n == 1 || t.kind == TokenKind::Word && t.capitalized || PARTICLES.contains(&t.norm.as_str())
+            });
+            let keys = keys.iter();
             // `match_at` tries the longest key first and stops at a full name this document
             // knows (any table knows it too): shorter keys here are never looked up.
             let known = keys.clone().rposition(|k| own.full.contains(k)).map_or(0, |n| n + 1);
@@ -486,8 +479,8 @@ pub fn discover_people(seg: &Segmented, pack: &Pack) -> Vec<String> {
 }
 
 /// The keys a name starting at one token could have: the folded words of the next
-/// 1, 2, … tokens joined by spaces, as far as some name of the pack or the run starts
-/// so. Each key is a prefix of the longest, so one string holds them all.
+/// 1, 2, … tokens joined by spaces, for as long as the caller keeps them. Each key is a
+/// prefix of the longest, so one string holds them all.
 #[derive(Default)]
 struct Keys {
     joined: String,
@@ -496,30 +489,37 @@ struct Keys {
 }
 
 impl Keys {
-    fn build(&mut self, seg: &Segmented, i: usize, longest: usize, starts: &[&NameStarts]) {
+    /// The keys of `tokens[..1]`, `tokens[..2]`, … up to the first for which
+    /// `keep(n, token, key)` is false, given the key's number of tokens, the token just
+    /// added and the key ending with it.
+    fn build(&mut self, tokens: &[Token], mut keep: impl FnMut(usize, &Token, &str) -> bool) {
         self.joined.clear();
         self.ends.clear();
-        for t in &seg.tokens[i..i + longest] {
-            if !self.joined.is_empty() {
+        for (n, t) in (1..).zip(tokens) {
+            if n > 1 {
                 self.joined.push(' ');
             }
             self.joined.push_str(&t.norm);
-            // No name starts with these words: no longer key can be a name either, since
-            // every name's word prefixes are starts ([`NameStarts`]).
-            if !starts.iter().any(|s| s.0.contains(&self.joined)) {
+            if !keep(n, t, &self.joined) {
                 break;
             }
             self.ends.push(self.joined.len());
         }
     }
 
-    /// The keys that may be names, by number of tokens.
+    /// How many keys were kept.
     fn len(&self) -> usize {
         self.ends.len()
     }
 
+    /// The key of `n` tokens.
     fn key(&self, n: usize) -> &str {
         &self.joined[..self.ends[n - 1]]
+    }
+
+    /// The keys, shortest first.
+    fn iter(&self) -> impl ExactSizeIterator<Item = &str> + DoubleEndedIterator + Clone + '_ {
+        self.ends.iter().map(|&end| &self.joined[..end])
     }
 }
 

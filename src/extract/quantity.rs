@@ -1228,6 +1228,28 @@ impl CountMention {
     }
 }
 
+/// Every word a count's noun, outcome or update cue can be: the values of the count
+/// tables, each once, in table order. A count claim keeps its words as indexes here.
+pub fn count_words() -> &'static [&'static str] {
+    static WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        let values = OUTCOMES
+            .iter()
+            .map(|(_, w)| *w)
+            .chain(COMPOUNDS.iter().map(|(_, w)| *w));
+        let values = values.chain(NOUNS.iter().map(|(_, w)| *w));
+        let values = values.chain(OUTCOME_PHRASES.iter().map(|(_, w)| *w));
+        let values = values.chain(UPDATE_CUES.iter().map(|(_, w)| *w));
+        let mut words = vec![PEOPLE];
+        for word in values {
+            if !words.contains(&word) {
+                words.push(word);
+            }
+        }
+        words
+    });
+    &WORDS
+}
+
 /// The key counts are grouped by: the outcome where there is one ("killed"), else the noun ("passengers").
 pub fn count_key(outcome: Option<&'static str>, noun: Option<&'static str>) -> &'static str {
     outcome.or(noun).unwrap_or(PEOPLE)
