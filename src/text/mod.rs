@@ -190,7 +190,58 @@ pub fn tokenize_str(text: &str) -> Vec<Token> {
 }
 
 /// Appends the tokens of `text[span]` to `out`, their norms written into strings from `spare`.
+///
+/// The span is cut at ASCII whitespace into chunks, as [`words`] does: a chunk of
+/// printable ASCII (most of a news text) is segmented and turned into tokens in one
+/// walk; any other chunk goes through [`words::word_segments`] with the whitespace
+/// before it.
 fn tokenize(text: &str, span: Range<usize>, out: &mut Vec<Token>, spare: &mut Vec<String>) {
+    let bytes = text.as_bytes();
+    let mut pos = span.start;
+    while pos < span.end {
+        let start = pos
+            + bytes[pos..span.end]
+                .iter()
+                .take_while(|b| b.is_ascii_whitespace())
+                .count();
+        let mut end = start;
+        let mut graphic = true;
+        while let Some(&b) = bytes[..span.end].get(end) {
+            if b.is_ascii_whitespace() {
+                break;
+            }
+            graphic &= b.is_ascii_graphic();
+            end += 1;
+        }
+        if start == end {
+            break;
+        }
+        if graphic {
+            tokenize_ascii(text, start..end, out, spare);
+        } else {
+            tokenize_segments(text, pos..end, out, spare);
+        }
+        pos = end;
+    }
+}
+
+/// The tokens of one chunk of printable ASCII.
+fn tokenize_ascii(text: &str, chunk: Range<usize>, out: &mut Vec<Token>, spare: &mut Vec<String>) {
+    let bytes = text.as_bytes();
+    let mut i = chunk.start;
+    while i < chunk.end {
+        let start = i;
+        i = words::ascii_segment_end(bytes, i, chunk.end);
+        // Keep the full stop of abbreviations and initials ("U.S.", "Gen.", "G.").
+        if bytes.get(i) == Some(&b'.') && i < chunk.end && is_abbreviation(&text[start..i]) {
+            i += 1;
+        }
+        push_word(text, start..i, out, spare);
+    }
+}
+
+/// The tokens of `text[span]` by [`words::word_segments`]: any text, however written.
+fn tokenize_segments(text: &str, span: Range<usize>, out: &mut Vec<Token>, spare: &mut Vec<String>) {
     let slice = &text[span.clone()];
     // Streamed, not collected: this runs over every text once.
     let mut segments = words::word_segments(slice).peekable();
@@ -210,8 +261,12 @@ fn tokenize(text: &str, span: Range<usize>, out: &mut Vec<Token>, spare: &mut Ve
 }
 
 fn is_abbreviation(word: &str) -> bool {
-    let folded = fold(word);
-    if ABBREVIATIONS.contains(&folded.as_str()) {
+    let listed = if word.is_ascii() {
+        ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    } else {
+        ABBREVIATIONS.contains(&fold(word).as_str())
+    };
+    if listed {
         return true;
     }
     let mut chars = word.chars();
@@ -240,7 +295,8 @@ fn push_word(text: &str, span: Range<usize>, out: &mut Vec<Token>, spare: &mut V
 fn make_token(text: &str, span: Range<usize>, spare: &mut Vec<String>) -> Token {
     let word = &text[span.clone()];
     if word.is_ascii() {
-        let mut norm = spare.pop().unwrap_or_default();
+        // Room for most words, so that a string passed from token to token rarely grows.
+        let mut norm = spare.pop().unwrap_or_else(|| String::with_capacity(16));
         norm.clear();
         norm.push_str(word);
         norm.make_ascii_lowercase();
@@ -265,13 +321,43 @@ fn make_token(text: &str, span: Range<usize>, spare: &mut Vec<String>) -> Token 
     }
 }
 
-/// [`make_token`] for the common case, without Unicode case tables.
+/// What [`make_ascii_token`] asks of each byte, one table read per byte.
+const LETTER: u8 = 1;
+const LOWER: u8 = 2;
+const DIGIT: u8 = 4;
+const BYTE_CLASSES: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_lowercase() {
+            LETTER | LOWER
+        } else if c.is_ascii_uppercase() {
+            LETTER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// [`make_token`] for the common case, without Unicode case tables: one pass over the
+/// bytes for the kind and the case, one to fold.
 fn make_ascii_token(word: &str, norm: String, span: Range<usize>) -> Token {
     let bytes = word.as_bytes();
-    let letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    let mut seen = 0;
+    let mut letters = 0;
+    for &b in bytes {
+        let class = BYTE_CLASSES[usize::from(b)];
+        seen |= class;
+        letters += usize::from(class & LETTER);
+    }
     let kind = if letters > 0 {
         TokenKind::Word
-    } else if bytes.iter().any(u8::is_ascii_digit) {
+    } else if seen & DIGIT != 0 {
         TokenKind::Number
     } else {
         TokenKind::Punct
@@ -281,7 +367,7 @@ fn make_ascii_token(word: &str, norm: String, span: Range<usize>) -> Token {
         span,
         kind,
         capitalized: bytes.first().is_some_and(u8::is_ascii_uppercase),
-        all_caps: letters >= 2 && !bytes.iter().any(u8::is_ascii_lowercase),
+        all_caps: letters >= 2 && seen & LOWER == 0,
         quote: None,
     }
 }
@@ -638,6 +724,59 @@ mod tests {
             find_quotes(&text, 0, &mut found);
             let spans: Vec<Range<usize>> = found.into_iter().map(|q| q.span).collect();
             assert_eq!(spans, quotes_by_characters(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_ascii_path_tokenizes_as_the_segment_path_does() {
+        let alphabet = [
+            "U",
+            "S",
+            "e",
+            "g",
+            "Gen",
+            "dr",
+            "p",
+            "m",
+            "7",
+            "1",
+            "0",
+            "_",
+            ".",
+            ".",
+            ",",
+            ":",
+            ";",
+            "'",
+            "'s",
+            "'S",
+            "\u{2019}s",
+            "\"",
+            "(",
+            "-",
+            "?",
+            "!",
+            "$",
+            "%",
+            " ",
+            " ",
+            "\n",
+            "\t",
+            "\u{e9}",
+            "\u{2014}",
+            "\u{201c}",
+            "\u{a0}",
+            "\u{301}",
+            "Z",
+            "ab",
+            "\u{1}",
+        ];
+        for text in crate::test_support::random_strings(0x51af_d7ed_558c_cd9b, 20_000, 16, &alphabet) {
+            let mut fast = Vec::new();
+            tokenize(&text, 0..text.len(), &mut fast, &mut Vec::new());
+            let mut reference = Vec::new();
+            tokenize_segments(&text, 0..text.len(), &mut reference, &mut Vec::new());
+            assert_eq!(fast, reference, "{text:?}");
         }
     }
 

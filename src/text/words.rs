@@ -115,6 +115,26 @@ fn segment_classes(
     }
 }
 
+/// Where the word-bound segment that starts at `bytes[start]` ends, in a chunk of
+/// printable ASCII that ends at `end`: [`segment_classes`] for one segment, without
+/// collecting the chunk's segments first (the tokenizer's path for most of a text).
+pub(super) fn ascii_segment_end(bytes: &[u8], start: usize, end: usize) -> usize {
+    let class_at = |i: usize| ASCII_CLASSES[usize::from(bytes[i] & 0x7f)];
+    let mut i = start + 1;
+    if joins_words(class_at(start)) {
+        loop {
+            if i < end && joins_words(class_at(i)) {
+                i += 1;
+            } else if i + 1 < end && joins_across(class_at(i - 1), class_at(i), class_at(i + 1)) {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+    }
+    i
+}
+
 /// The non-whitespace word-bound segments of `text` with their byte offsets.
 pub fn word_segments(text: &str) -> WordSegments<'_> {
     WordSegments {
