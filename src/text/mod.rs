@@ -236,7 +236,7 @@ fn tokenize_ascii(text: &str, chunk: Range<usize>, out: &mut Vec<Token>, spare: 
         if bytes.get(i) == Some(&b'.') && i < chunk.end && is_abbreviation(&text[start..i]) {
             i += 1;
         }
-        push_word(text, start..i, out, spare);
+        push_ascii_word(text, start..i, out, spare);
     }
 }
 
@@ -292,15 +292,24 @@ fn push_word(text: &str, span: Range<usize>, out: &mut Vec<Token>, spare: &mut V
     out.push(make_token(text, span, spare));
 }
 
+/// [`push_word`] for a segment of printable ASCII.
+fn push_ascii_word(text: &str, span: Range<usize>, out: &mut Vec<Token>, spare: &mut Vec<String>) {
+    let bytes = &text.as_bytes()[span.clone()];
+    if let [.., b'\'', b's' | b'S'] = bytes
+        && bytes.len() > 3
+    {
+        let cut = span.end - 2;
+        out.push(make_ascii_token(text, span.start..cut, spare));
+        out.push(make_ascii_token(text, cut..span.end, spare));
+        return;
+    }
+    out.push(make_ascii_token(text, span, spare));
+}
+
 fn make_token(text: &str, span: Range<usize>, spare: &mut Vec<String>) -> Token {
     let word = &text[span.clone()];
     if word.is_ascii() {
-        // Room for most words, so that a string passed from token to token rarely grows.
-        let mut norm = spare.pop().unwrap_or_else(|| String::with_capacity(16));
-        norm.clear();
-        norm.push_str(word);
-        norm.make_ascii_lowercase();
-        return make_ascii_token(word, norm, span);
+        return make_ascii_token(text, span, spare);
     }
     let kind = if word.chars().any(char::is_alphabetic) {
         TokenKind::Word
@@ -324,7 +333,8 @@ fn make_token(text: &str, span: Range<usize>, spare: &mut Vec<String>) -> Token 
 /// What [`make_ascii_token`] asks of each byte, one table read per byte.
 const LETTER: u8 = 1;
 const LOWER: u8 = 2;
-const DIGIT: u8 = 4;
+const UPPER: u8 = 4;
+const DIGIT: u8 = 8;
 const BYTE_CLASSES: [u8; 256] = {
     let mut table = [0; 256];
     let mut b = 0;
@@ -333,7 +343,7 @@ const BYTE_CLASSES: [u8; 256] = {
         table[b] = if c.is_ascii_lowercase() {
             LETTER | LOWER
         } else if c.is_ascii_uppercase() {
-            LETTER
+            LETTER | UPPER
         } else if c.is_ascii_digit() {
             DIGIT
         } else {
@@ -344,9 +354,10 @@ const BYTE_CLASSES: [u8; 256] = {
     table
 };
 
-/// [`make_token`] for the common case, without Unicode case tables: one pass over the
-/// bytes for the kind and the case, one to fold.
-fn make_ascii_token(word: &str, norm: String, span: Range<usize>) -> Token {
+/// [`make_token`] for an ASCII word, without Unicode case tables: one pass over the
+/// bytes for the kind and the case, and a second to fold only if a letter is uppercase.
+fn make_ascii_token(text: &str, span: Range<usize>, spare: &mut Vec<String>) -> Token {
+    let word = &text[span.clone()];
     let bytes = word.as_bytes();
     let mut seen = 0;
     let mut letters = 0;
@@ -354,6 +365,13 @@ fn make_ascii_token(word: &str, norm: String, span: Range<usize>) -> Token {
         let class = BYTE_CLASSES[usize::from(b)];
         seen |= class;
         letters += usize::from(class & LETTER);
+    }
+    // Room for most words, so that a string passed from token to token rarely grows.
+    let mut norm = spare.pop().unwrap_or_else(|| String::with_capacity(16));
+    norm.clear();
+    norm.push_str(word);
+    if seen & UPPER != 0 {
+        norm.make_ascii_lowercase();
     }
     let kind = if letters > 0 {
         TokenKind::Word
