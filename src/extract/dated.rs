@@ -257,7 +257,7 @@ fn event_at(tokens: &[Token], i: usize, lx: &Lexicon) -> Option<EventKey> {
     } else {
         match i.checked_sub(1).map(|k| &tokens[k]) {
             Some(m) if m.is_word() && !m.capitalized && !GENERIC_MODIFIERS.contains(&m.norm.as_str()) => {
-                Some(m.norm.clone())
+                Some(m.norm.to_string())
             }
             _ => None,
         }

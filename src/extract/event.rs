@@ -84,10 +84,10 @@ pub fn cue(tokens: &[Token], range: Range<usize>, lx: &Lexicon) -> EventCue {
     for (i, t) in slice.iter().enumerate() {
         // "the second round", "its third edition", "the second and final round".
         if out.ordinal.is_none()
-            && let Some(&(_, n)) = ORDINALS.iter().find(|(w, _)| *w == t.norm)
+            && let Some(&(_, n)) = ORDINALS.iter().find(|(w, _)| t.norm == *w)
             && let Some(part) = slice[i + 1..].iter().take(3).find(|p| lx.event_parts.contains(&p.norm))
         {
-            out.ordinal = Some(Box::new((n, part.norm.clone())));
+            out.ordinal = Some(Box::new((n, part.norm.to_string())));
         }
         // "Round 2", "Stage 14".
         if out.ordinal.is_none()
@@ -96,7 +96,7 @@ pub fn cue(tokens: &[Token], range: Range<usize>, lx: &Lexicon) -> EventCue {
             && let Some(n) = slice.get(i + 1).filter(|n| n.kind == TokenKind::Number)
             && let Ok(n) = n.norm.parse::<u32>()
         {
-            out.ordinal = Some(Box::new((n, t.norm.clone())));
+            out.ordinal = Some(Box::new((n, t.norm.to_string())));
         }
         if out.year.is_none() {
             out.year = year_at(slice, i);

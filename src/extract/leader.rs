@@ -413,7 +413,7 @@ fn group_ending_at(tokens: &[Token], pack: &Pack, noun: usize, start: usize) -> 
             break;
         }
         if !GROUP_FILLERS.contains(&t.norm.as_str()) && t.kind == TokenKind::Word {
-            narrowing.insert(0, t.norm.clone());
+            narrowing.insert(0, t.norm.to_string());
         }
         k -= 1;
         if noun - k > 4 {

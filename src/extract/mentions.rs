@@ -3,7 +3,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
-use crate::pack::{EntityIdx, EntityKind, Pack, WordSet};
+use crate::pack::{EntityIdx, EntityKind, Pack, Probe, WordSet};
 use crate::source::BlockKind;
 use crate::text::{Segmented, Token, TokenKind};
 
@@ -80,7 +80,7 @@ pub fn find_mentions(
         let mut i = tokens.start;
         while i < tokens.end {
             // Most words begin no name: skip them without building the keys `match_at` tries.
-            let norm = seg.tokens[i].norm.as_str();
+            let norm = &seg.tokens[i].norm;
             if !starts.iter().any(|s| s.0.contains(norm)) {
                 i += 1;
                 continue;
@@ -338,7 +338,7 @@ fn common_surname(toks: &[Token], i: usize, pack: &Pack) -> bool {
         && t.norm.chars().count() >= 3
         && is_name_word(prev, pack)
         && !is_title_word(&prev.norm, pack)
-        && !pack.adjectives.contains_key(&prev.norm)
+        && !pack.adjectives.contains_key(prev.norm.as_str())
         && !toks.get(i + 1).is_some_and(|n| is_name_word(n, pack))
 }
 
@@ -371,7 +371,7 @@ fn is_common_word(norm: &str, pack: &Pack) -> bool {
     pack.lexicon.not_names.contains(norm) || is_title_word(norm, pack)
 }
 
-fn is_title_word(norm: &str, pack: &Pack) -> bool {
+fn is_title_word<P: Probe + ?Sized>(norm: &P, pack: &Pack) -> bool {
     let lx = &pack.lexicon;
     lx.title_heads.contains(norm)
         || lx.title_modifiers.contains(norm)
@@ -425,7 +425,7 @@ pub fn discover_people(seg: &Segmented, pack: &Pack) -> Vec<String> {
             let mut name_start = start;
             for (k, t) in toks.iter().enumerate().take(end).skip(start) {
                 let surname = k + 1 == end && k > name_start && !pack.lexicon.title_heads.contains(&t.norm);
-                if (is_title_word(&t.norm, pack) || pack.adjectives.contains_key(&t.norm)) && !surname {
+                if (is_title_word(&t.norm, pack) || pack.adjectives.contains_key(t.norm.as_str())) && !surname {
                     name_start = k + 1;
                 }
             }
@@ -568,8 +568,8 @@ fn match_at(
                     let prev = &seg.tokens[i - 1];
                     if is_name_word(prev, pack)
                         && !is_title_word(&prev.norm, pack)
-                        && !pack.adjectives.contains_key(&prev.norm)
-                        && !pack.names.contains_key(&prev.norm)
+                        && !pack.adjectives.contains_key(prev.norm.as_str())
+                        && !pack.names.contains_key(prev.norm.as_str())
                     {
                         continue;
                     }
@@ -637,7 +637,7 @@ pub fn parse_title(seg: &Segmented, pack: &Pack, name_start: usize, sentence_sta
         } else if norm == "'s" && j >= 2 + sentence_start {
             // "Ukraine's Foreign Minister": the owner names the country.
             let owner = &seg.tokens[j - 2];
-            match pack.adjectives.get(&owner.norm) {
+            match pack.adjectives.get(owner.norm.as_str()) {
                 Some(&place) if !words.is_empty() => {
                     of = of.or(Some(place));
                     start = j - 2;

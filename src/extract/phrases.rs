@@ -7,7 +7,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::pack::WordFilter;
+use crate::pack::{Probe, WordFilter};
 use crate::text::Token;
 
 /// Whether the tokens from `i` on are `words`.
@@ -97,11 +97,11 @@ impl<T: Copy> WordIndex<T> {
         WordIndex(map, filter)
     }
 
-    pub fn get(&self, word: &str) -> Option<T> {
+    pub fn get<P: Probe + ?Sized>(&self, word: &P) -> Option<T> {
         if !self.1.may_contain(word) {
             return None;
         }
-        self.0.get(word).copied()
+        self.0.get(word.word()).copied()
     }
 }
 

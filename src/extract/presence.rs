@@ -6,7 +6,7 @@ use super::mentions::Mention;
 use super::modality::{Cues, context_cues, is_month_may};
 use super::when::{DateMention, Precision, find_date_mentions, guess_tense};
 use super::{Claim, ClaimValue, PlaceRef, Target};
-use crate::pack::{Element, EntityKind, ObjectSlot, Pack, Polarity, Trigger, WordFilter};
+use crate::pack::{Element, EntityKind, ObjectSlot, Pack, Polarity, Probe, Trigger, WordFilter};
 use crate::text::{Segmented, Sentence, Token, TokenKind};
 
 /// Where each mention ends and starts, by token index, for quick lookups while walking.
@@ -60,11 +60,11 @@ impl<'p> TriggerIndex<'p> {
     }
 
     /// The triggers whose anchor word is `word`.
-    fn at(&self, word: &str) -> Option<&[&'p Trigger]> {
+    fn at<P: Probe + ?Sized>(&self, word: &P) -> Option<&[&'p Trigger]> {
         if !self.words.may_contain(word) {
             return None;
         }
-        self.by_word.get(word).map(Vec::as_slice)
+        self.by_word.get(word.word()).map(Vec::as_slice)
     }
 }
 
@@ -167,20 +167,20 @@ fn match_trigger(ctx: &Context, sentence: &Sentence, trigger: &Trigger, p: usize
                 while pos > p
                     && pos < end
                     && skipped < 2
-                    && !words.contains(&tokens[pos].norm)
+                    && !words.iter().any(|w| tokens[pos].norm == *w)
                     && (pack.lexicon.auxiliaries.contains(&tokens[pos].norm)
                         || pack.lexicon.negation.contains(&tokens[pos].norm))
                 {
                     pos += 1;
                     skipped += 1;
                 }
-                if pos >= end || !words.contains(&tokens[pos].norm) {
+                if pos >= end || !words.iter().any(|w| tokens[pos].norm == *w) {
                     return None;
                 }
                 pos += 1;
             }
             Element::OptionalWord(words) => {
-                if pos < end && words.contains(&tokens[pos].norm) {
+                if pos < end && words.iter().any(|w| tokens[pos].norm == *w) {
                     pos += 1;
                 }
             }
@@ -673,7 +673,7 @@ fn place_at(
         && t.capitalized
         && !pack.lexicon.not_names.contains(&t.norm)
         && !pack.lexicon.event_nouns.contains(&t.norm)
-        && !pack.adjectives.contains_key(&t.norm)
+        && !pack.adjectives.contains_key(t.norm.as_str())
     {
         let mut next = pos + 1;
         while next < end

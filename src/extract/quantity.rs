@@ -1010,7 +1010,9 @@ fn vague_amount(tokens: &[Token], i: usize) -> Option<Amount> {
         let mut end = i + 1;
         // "hundreds of thousands of people": each "of <plural>" multiplies.
         while tokens.get(end).is_some_and(|t| t.is("of"))
-            && let Some(unit) = tokens.get(end + 1).and_then(|t| TABLES.plural_units.get(&t.norm))
+            && let Some(unit) = tokens
+                .get(end + 1)
+                .and_then(|t| TABLES.plural_units.get(t.norm.as_str()))
         {
             base = base.scaled(unit);
             end += 2;
@@ -1283,13 +1285,9 @@ fn may_start_quantity(tokens: &[Token], i: usize) -> bool {
     });
     let t = &tokens[i];
     if is_article(&t.norm) {
-        return tokens
-            .get(i + 1)
-            .is_some_and(|next| AFTER_ARTICLE.contains(next.norm.as_str()));
+        return tokens.get(i + 1).is_some_and(|next| AFTER_ARTICLE.contains(&next.norm));
     }
-    t.kind == TokenKind::Number
-        || t.norm.starts_with(|c: char| c.is_ascii_digit())
-        || FIRST_WORDS.contains(t.norm.as_str())
+    t.kind == TokenKind::Number || t.norm.starts_with(|c: char| c.is_ascii_digit()) || FIRST_WORDS.contains(&t.norm)
 }
 
 fn is_article(word: &str) -> bool {
@@ -1405,7 +1403,9 @@ fn is_count(tokens: &[Token], q: &Quantity, title_case: bool) -> bool {
 
 fn starts_noun(tokens: &[Token], i: usize) -> bool {
     TABLES.nouns.longest_at(tokens, i).is_some()
-        || tokens.get(i).is_some_and(|t| TABLES.outcomes.get(&t.norm).is_some())
+        || tokens
+            .get(i)
+            .is_some_and(|t| TABLES.outcomes.get(t.norm.as_str()).is_some())
 }
 
 fn is_month(t: Option<&Token>) -> bool {
@@ -1452,12 +1452,12 @@ fn read_count(tokens: &[Token], q: Quantity, updates: &[(usize, &'static str)]) 
     }
     // "a 12-member delegation", "a five-man crew".
     if tokens.get(j).is_some_and(|t| t.is("-"))
-        && let Some(key) = tokens.get(j + 1).and_then(|t| TABLES.compounds.get(&t.norm))
+        && let Some(key) = tokens.get(j + 1).and_then(|t| TABLES.compounds.get(t.norm.as_str()))
     {
         noun = Some(key);
         j += 2;
         if let Some(head) = tokens.get(j).filter(|t| t.is_word()) {
-            qualifiers.push(head.norm.clone());
+            qualifiers.push(head.norm.to_string());
             j += 1;
         }
     } else {
@@ -1466,15 +1466,15 @@ fn read_count(tokens: &[Token], q: Quantity, updates: &[(usize, &'static str)]) 
             && let Some(t) = tokens.get(j)
             && t.is_word()
             && TABLES.nouns.longest_at(tokens, j).is_none()
-            && TABLES.outcomes.get(&t.norm).is_none()
+            && TABLES.outcomes.get(t.norm.as_str()).is_none()
             && (QUALIFIERS.contains(&t.norm.as_str())
                 || t.capitalized && !is_plural_name(t) && !is_weekday(t) && !is_month(Some(t)))
         {
-            qualifiers.push(t.norm.clone());
+            qualifiers.push(t.norm.to_string());
             j += 1;
         }
         if let Some(t) = tokens.get(j)
-            && let Some(key) = TABLES.outcomes.get(&t.norm)
+            && let Some(key) = TABLES.outcomes.get(t.norm.as_str())
         {
             outcome = Some(key);
             j += 1;
@@ -1522,7 +1522,7 @@ fn read_count(tokens: &[Token], q: Quantity, updates: &[(usize, &'static str)]) 
             j += len;
         } else if let Some(t) = tokens.get(j).filter(|t| is_plural_name(t)) {
             // "30 Ukrainians", "five Britons".
-            qualifiers.push(t.norm.clone());
+            qualifiers.push(t.norm.to_string());
             noun = Some(PEOPLE);
             j += 1;
         } else {
@@ -1614,12 +1614,12 @@ fn outcome_before(tokens: &[Token], i: usize) -> Option<(usize, &'static str)> {
     for _ in 0..6 {
         k = k.checked_sub(1)?;
         let t = &tokens[k];
-        if TABLES.outcomes.get(&t.norm).is_some() {
+        if TABLES.outcomes.get(t.norm.as_str()).is_some() {
             // A compound names the outcome with its first word: "death toll", "injury toll".
             while k > 0 && TABLES.outcomes.get(&tokens[k - 1].norm).is_some() {
                 k -= 1;
             }
-            return TABLES.outcomes.get(&tokens[k].norm).map(|key| (k, key));
+            return TABLES.outcomes.get(tokens[k].norm.as_str()).map(|key| (k, key));
         }
         // "rose from 12 to 30": look past the earlier figure.
         if t.kind == TokenKind::Number && k > 0 && tokens[k - 1].is("from") {

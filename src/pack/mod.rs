@@ -203,7 +203,7 @@ pub struct Trigger {
 
 /// A set of folded words. Looked up for nearly every token of every text, so it
 /// hashes with FxHash: keys are short trusted words, not attacker-chosen input.
-pub use wordset::{WordFilter, WordSet};
+pub use wordset::{Probe, WordFilter, WordSet, sketch};
 
 /// Folded word lists that the extractors consult.
 #[derive(Debug, Clone, Default)]

@@ -28,11 +28,48 @@ pub struct WordFilter {
     shift: u32,
 }
 
+/// A word to look up: a string, or a token's folded form, which carries its sketch so
+/// that the dozen tables asked about one token do not each compute it again.
+pub trait Probe {
+    fn word(&self) -> &str;
+
+    #[inline]
+    fn sketch(&self) -> u64 {
+        sketch(self.word())
+    }
+}
+
+impl Probe for str {
+    #[inline]
+    fn word(&self) -> &str {
+        self
+    }
+}
+
+impl Probe for String {
+    #[inline]
+    fn word(&self) -> &str {
+        self
+    }
+}
+
+impl<P: Probe + ?Sized> Probe for &P {
+    #[inline]
+    fn word(&self) -> &str {
+        (**self).word()
+    }
+
+    #[inline]
+    fn sketch(&self) -> u64 {
+        (**self).sketch()
+    }
+}
+
 /// Sketch of a word: up to eight of its bytes (the first four and the last four) and
 /// its length, mixed. Words sharing a sketch only cost a hash lookup, so collisions are
 /// harmless. Reads are fixed-size, as in wyhash: no copy loop for a few bytes.
 #[inline]
-fn sketch(word: &str) -> u64 {
+pub fn sketch(word: &str) -> u64 {
     let b = word.as_bytes();
     let n = b.len();
     // One bounds check and one load for each four bytes.
@@ -58,11 +95,11 @@ impl WordFilter {
 
     /// False when `word` was surely never added.
     #[inline]
-    pub fn may_contain(&self, word: &str) -> bool {
+    pub fn may_contain<P: Probe + ?Sized>(&self, word: &P) -> bool {
         if self.bits.is_empty() {
             return false;
         }
-        let slot = sketch(word) >> self.shift;
+        let slot = word.sketch() >> self.shift;
         self.bits[(slot >> 6) as usize] & (1 << (slot & 63)) != 0
     }
 
@@ -95,9 +132,8 @@ impl WordSet {
 
     /// Whether `word` is in the set.
     #[inline]
-    pub fn contains<Q: AsRef<str> + ?Sized>(&self, word: &Q) -> bool {
-        let word = word.as_ref();
-        self.filter.may_contain(word) && self.words.contains(word)
+    pub fn contains<P: Probe + ?Sized>(&self, word: &P) -> bool {
+        self.filter.may_contain(word) && self.words.contains(word.word())
     }
 
     pub fn insert(&mut self, word: String) -> bool {

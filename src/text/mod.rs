@@ -7,7 +7,10 @@
 
 mod words;
 
-use std::ops::Range;
+use std::borrow::Borrow;
+use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::ops::{Deref, Range};
 
 use crate::source::{BlockKind, Document};
 
@@ -19,12 +22,114 @@ pub enum TokenKind {
     Punct,
 }
 
+/// A token's folded form ([`fold`]), with the sketch the word tables filter by
+/// ([`crate::pack::WordSet`]), computed once when the token is made: the extractors ask
+/// a dozen tables about nearly every token.
+#[derive(Clone, Default)]
+pub struct Norm {
+    text: String,
+    sketch: u64,
+}
+
+impl Norm {
+    pub fn new(text: String) -> Norm {
+        let sketch = crate::pack::sketch(&text);
+        Norm { text, sketch }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The string, for [`segment_into`] to fill again.
+    fn into_string(self) -> String {
+        self.text
+    }
+}
+
+impl Deref for Norm {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl AsRef<str> for Norm {
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl Borrow<str> for Norm {
+    fn borrow(&self) -> &str {
+        &self.text
+    }
+}
+
+impl crate::pack::Probe for Norm {
+    #[inline]
+    fn word(&self) -> &str {
+        &self.text
+    }
+
+    #[inline]
+    fn sketch(&self) -> u64 {
+        self.sketch
+    }
+}
+
+// Equality and hashing are the string's: the sketch follows from it.
+impl PartialEq for Norm {
+    fn eq(&self, other: &Norm) -> bool {
+        self.text == other.text
+    }
+}
+
+impl Eq for Norm {}
+
+impl Hash for Norm {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.text.hash(state);
+    }
+}
+
+impl PartialEq<str> for Norm {
+    fn eq(&self, other: &str) -> bool {
+        self.text == other
+    }
+}
+
+impl PartialEq<&str> for Norm {
+    fn eq(&self, other: &&str) -> bool {
+        self.text == *other
+    }
+}
+
+impl PartialEq<String> for Norm {
+    fn eq(&self, other: &String) -> bool {
+        &self.text == other
+    }
+}
+
+impl fmt::Debug for Norm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.text, f)
+    }
+}
+
+impl fmt::Display for Norm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
 /// One word, number or punctuation mark.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     pub span: Range<usize>,
     /// Folded form used for matching: lowercase ASCII, diacritics removed, curly apostrophes straightened.
-    pub norm: String,
+    pub norm: Norm,
     pub kind: TokenKind,
     /// The first character is an uppercase letter.
     pub capitalized: bool,
@@ -118,7 +223,8 @@ pub fn segment(doc: &Document) -> Segmented {
 /// [`segment`] into buffers kept from an earlier document, so that a thread
 /// checking thousands of documents grows its token vector once, not per document.
 pub fn segment_into(doc: &Document, out: &mut Segmented) {
-    out.spare_norms.extend(out.tokens.drain(..).map(|t| t.norm));
+    out.spare_norms
+        .extend(out.tokens.drain(..).map(|t| t.norm.into_string()));
     out.sentences.clear();
     out.quotes.clear();
     out.tokens.reserve(doc.text.len() / 5);
@@ -321,7 +427,7 @@ fn make_token(text: &str, span: Range<usize>, spare: &mut Vec<String>) -> Token 
     let capitalized = word.chars().next().is_some_and(char::is_uppercase);
     let all_caps = is_all_caps(word);
     Token {
-        norm: fold(word),
+        norm: Norm::new(fold(word)),
         span,
         kind,
         capitalized,
@@ -381,7 +487,7 @@ fn make_ascii_token(text: &str, span: Range<usize>, spare: &mut Vec<String>) -> 
         TokenKind::Punct
     };
     Token {
-        norm,
+        norm: Norm::new(norm),
         span,
         kind,
         capitalized: bytes.first().is_some_and(u8::is_ascii_uppercase),
@@ -796,6 +902,21 @@ mod tests {
             tokenize_segments(&text, 0..text.len(), &mut reference, &mut Vec::new());
             assert_eq!(fast, reference, "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_norm_is_looked_up_as_its_string_is() {
+        use crate::pack::{Probe, WordSet};
+        let (_, s) = seg("Title\n\nThe U.S. envoy, Erdoğan\u{2019}s aide, met 12 NATO officials in São Paulo.\n");
+        let set: WordSet = ["envoy", "erdogan", "'s", "12", "nato", "sao", "u.s."]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        for t in &s.tokens {
+            assert_eq!(t.norm.sketch(), t.norm.as_str().sketch(), "{:?}", t.norm);
+            assert_eq!(set.contains(&t.norm), set.contains(t.norm.as_str()), "{:?}", t.norm);
+        }
+        assert_eq!(s.tokens.iter().filter(|t| set.contains(&t.norm)).count(), 7);
     }
 
     #[test]
