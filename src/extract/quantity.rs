@@ -1262,7 +1262,7 @@ pub fn count_key(outcome: Option<&'static str>, noun: Option<&'static str>) -> &
 /// before the tables are scanned. An article starts one only before the words that
 /// follow it in those tables or a scale ("a dozen", "an estimated", "a third"):
 /// most sentences have an "a" and no number.
-fn may_start_quantity(tokens: &[Token], i: usize) -> bool {
+pub fn may_start_quantity(tokens: &[Token], i: usize) -> bool {
     // Asked of every token: word sets whose filter turns most words away unhashed.
     static FIRST_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
         let words = UNITS.iter().map(|(w, _)| *w).chain(TENS.iter().map(|(w, _)| *w));

@@ -13,12 +13,14 @@
 //! ("2025-05-15", "15/05/2025"), never "05/06/2025".
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
 use super::phrases::{PhraseIndex, norms_at};
-use super::quantity::{CountOptions, parse_quantity};
+use super::quantity::{CountOptions, may_start_quantity, parse_quantity};
+use crate::pack::WordSet;
 use crate::source::{is_full_name, month_number, weekday};
 use crate::text::{Token, TokenKind};
 
@@ -486,6 +488,10 @@ pub fn find_date_mentions(tokens: &[Token], published: Option<Date>, tense: Tens
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if !may_start_date(tokens, i) {
+            i += 1;
+            continue;
+        }
         let Some((expr, start, end)) = parse_date(tokens, i) else {
             i += 1;
             continue;
@@ -520,6 +526,26 @@ pub fn find_date_mentions(tokens: &[Token], published: Option<Date>, tense: Tens
         i = end;
     }
     out
+}
+
+/// Whether [`parse_date`] could read a date at token `i`: every date expression starts
+/// with a capitalised word (a weekday, a month), a figure ("15", "15th", "2025-05-15"),
+/// a number phrase ("two days ago") or one of a few words ("the", "last", "early",
+/// "in"…). Most tokens are none of these, and the parsers are not tried there.
+fn may_start_date(tokens: &[Token], i: usize) -> bool {
+    static FIRST_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+        let words = RELATIVE_DAYS.iter().map(|(words, _)| words[0]);
+        let words = words.chain(MONTH_PARTS.iter().map(|(words, _)| words[0]));
+        let words = words.chain(DEICTICS.iter().map(|(word, _)| *word));
+        let words = words.chain(["the", "earlier", "later", "in", "a", "an"]);
+        words.map(str::to_string).collect()
+    });
+    let t = &tokens[i];
+    t.capitalized
+        || t.kind == TokenKind::Number
+        || t.norm.starts_with(|c: char| c.is_ascii_digit())
+        || FIRST_WORDS.contains(&t.norm)
+        || may_start_quantity(tokens, i)
 }
 
 /// Reads a date expression at or just after token `i`; returns it with the token range it covers.
@@ -699,6 +725,10 @@ fn relative(tokens: &[Token], i: usize) -> Option<(DateExpr, usize)> {
     };
     let n = if tokens.get(n_at).is_some_and(|t| t.is("a") || t.is("an")) {
         Some((1, n_at + 1))
+    } else if n_at >= tokens.len() || !may_start_quantity(tokens, n_at) {
+        // Asked at nearly every token: no number can start here, and reading the
+        // sentence's case for `parse_quantity` would cost a pass over it.
+        None
     } else {
         parse_quantity(tokens, n_at, &CountOptions::default()).and_then(|q| {
             let n = q.interval.as_exact().filter(|_| !q.vague)?;
@@ -925,8 +955,7 @@ struct Cue {
 }
 
 fn find_cues(tokens: &[Token]) -> Vec<Cue> {
-    static CUES: std::sync::LazyLock<PhraseIndex<StatusKind>> =
-        std::sync::LazyLock::new(|| PhraseIndex::new(STATUS_CUES));
+    static CUES: LazyLock<PhraseIndex<StatusKind>> = LazyLock::new(|| PhraseIndex::new(STATUS_CUES));
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -999,6 +1028,104 @@ mod tests {
     use super::*;
     use crate::text::tokenize_str;
     use jiff::civil::date;
+
+    /// `may_start_date` turns a token away only where no parser reads a date: checked on
+    /// pseudo-random sentences of date words, figures, number words and others.
+    #[test]
+    fn dates_start_only_where_the_filter_lets_them() {
+        let alphabet = [
+            "Thursday",
+            "Thu.",
+            "May",
+            "may",
+            "Sept.",
+            "June",
+            "15",
+            "15th",
+            "1st",
+            "2025",
+            "2025-05-15",
+            "5/15/2025",
+            "the",
+            "of",
+            "day",
+            "before",
+            "after",
+            "yesterday",
+            "tomorrow",
+            "last",
+            "this",
+            "next",
+            "coming",
+            "past",
+            "week",
+            "weekend",
+            "month",
+            "year",
+            "night",
+            "morning",
+            "early",
+            "mid",
+            "-",
+            "late",
+            "end",
+            "start",
+            "earlier",
+            "later",
+            "in",
+            "a",
+            "an",
+            "two",
+            "three",
+            "dozen",
+            "days",
+            "weeks",
+            "ago",
+            "about",
+            ",",
+            ".",
+            "on",
+            "held",
+            "talks",
+            "Monday",
+            "Oslo",
+        ];
+        let words: Vec<String> = alphabet.iter().map(|w| format!("{w} ")).collect();
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        let mut dates = 0;
+        let written = [
+            "in three days",
+            "in a week",
+            "two days ago",
+            "the 15th of May",
+            "mid-May",
+            "early June 2025",
+            "the end of June",
+            "last Friday",
+            "this week",
+            "earlier this month",
+            "Thursday, May 15, 2025",
+            "2025-05-15",
+            "15 May",
+            "the day before yesterday",
+            "tonight",
+            "next weekend",
+        ];
+        for phrase in written {
+            assert!(parse_date(&tokenize_str(phrase), 0).is_some(), "{phrase:?}");
+        }
+        let random = crate::test_support::random_strings(0x2f6b_9c3d_41e7_a805, 100_000, 7, &words);
+        for text in written.into_iter().map(String::from).chain(random) {
+            let tokens = tokenize_str(&text);
+            for i in 0..tokens.len() {
+                if parse_date(&tokens, i).is_some() {
+                    dates += 1;
+                    assert!(may_start_date(&tokens, i), "{text:?} at {i}");
+                }
+            }
+        }
+        assert!(dates > 1000, "{dates}");
+    }
 
     /// Thursday 15 May 2025: the week runs Monday 12 to Sunday 18.
     const PUB: Date = date(2025, 5, 15);
