@@ -1118,6 +1118,15 @@ fn split_decimals(s: &str) -> Option<(&str, Option<&str>)> {
 }
 
 fn parse_digits(s: &str) -> Option<f64> {
+    // Most figures are plain digits ("30", "2025"): read them without splitting.
+    let bytes = s.as_bytes();
+    if (1..=19).contains(&bytes.len()) && bytes.iter().all(u8::is_ascii_digit) {
+        if bytes.len() > 1 && bytes[0] == b'0' {
+            return None;
+        }
+        let value = bytes.iter().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+        return Some(value as f64);
+    }
     let (int, frac) = split_decimals(s)?;
     // Grouped by thousands or not at all: "1,500", "1500"; not "1,50" nor "15,00,000".
     let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());

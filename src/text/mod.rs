@@ -11,6 +11,7 @@ use std::borrow::Borrow;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::ops::{Deref, Range};
+use std::sync::LazyLock;
 
 use crate::source::{BlockKind, Document};
 
@@ -192,18 +193,32 @@ pub fn fold(word: &str) -> String {
     if word.is_ascii() {
         return word.to_ascii_lowercase();
     }
+    // ASCII but for curly apostrophes ("Putin’s", "don’t"): straightened, no tables needed.
+    if word.chars().all(|c| c.is_ascii() || is_apostrophe(c)) {
+        return word
+            .chars()
+            .map(|c| if is_apostrophe(c) { '\'' } else { c.to_ascii_lowercase() })
+            .collect();
+    }
+    fold_by_tables(word)
+}
+
+/// [`fold`] of any word, through the Unicode case and transliteration tables.
+fn fold_by_tables(word: &str) -> String {
     let lower = word.to_lowercase();
     if lower.is_ascii() {
         return lower;
     }
     let straightened: String = lower
         .chars()
-        .map(|c| match c {
-            '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
-            _ => c,
-        })
+        .map(|c| if is_apostrophe(c) { '\'' } else { c })
         .collect();
     deunicode::deunicode(&straightened).to_lowercase()
+}
+
+/// Curly quotes and the modifier letter used as apostrophes, which [`fold`] straightens.
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}')
 }
 
 /// Abbreviations whose full stop belongs to the word ("Dr.", "Gen.", "U.S.").
@@ -417,6 +432,35 @@ fn make_token(text: &str, span: Range<usize>, spare: &mut Vec<String>) -> Token 
     if word.is_ascii() {
         return make_ascii_token(text, span, spare);
     }
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && let Some(mark) = COMMON_MARKS.iter().find(|m| m.1 == c)
+    {
+        let mut norm = spare.pop().unwrap_or_default();
+        norm.clear();
+        norm.push_str(&mark.0.norm);
+        return Token {
+            norm: Norm::new(norm),
+            span,
+            ..mark.0.clone()
+        };
+    }
+    unusual_token(word, span)
+}
+
+/// Curly quotes, dashes, guillemets, the ellipsis and the bullet: the non-ASCII
+/// tokens of most news copy, each made once ([`unusual_token`]) rather than folded
+/// through the Unicode tables at every occurrence.
+static COMMON_MARKS: LazyLock<Vec<(Token, char)>> = LazyLock::new(|| {
+    let marks = ['\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}', '\u{2013}', '\u{2014}', '\u{2026}', '\u{ab}', '\u{bb}', '\u{2022}'];
+    marks
+        .iter()
+        .map(|&c| (unusual_token(c.encode_utf8(&mut [0; 4]), 0..c.len_utf8()), c))
+        .collect()
+});
+
+/// A token with characters beyond ASCII, read with the Unicode tables.
+fn unusual_token(word: &str, span: Range<usize>) -> Token {
     let kind = if word.chars().any(char::is_alphabetic) {
         TokenKind::Word
     } else if word.chars().any(|c| c.is_ascii_digit()) {
@@ -901,6 +945,20 @@ mod tests {
             let mut reference = Vec::new();
             tokenize_segments(&text, 0..text.len(), &mut reference, &mut Vec::new());
             assert_eq!(fast, reference, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn folding_without_tables_folds_as_the_tables_do() {
+        let alphabet = ["a", "Z", "q", "'", "\u{2019}", "\u{2018}", "\u{2bc}", "-", ".", "7", "\u{e9}", "\u{130}", "\u{df}"];
+        for word in crate::test_support::random_strings(0x6a09_e667_f3bc_c908, 5000, 8, &alphabet) {
+            assert_eq!(fold(&word), fold_by_tables(&word), "{word:?}");
+        }
+        for (mark, c) in COMMON_MARKS.iter() {
+            let text = c.to_string();
+            let mut spare = vec![String::from("left over")];
+            assert_eq!(make_token(&text, 0..text.len(), &mut spare), *mark, "{c:?}");
+            assert_eq!(*mark, unusual_token(&text, 0..text.len()));
         }
     }
 
