@@ -404,10 +404,18 @@ fn text_looks_binary(text: &str) -> bool {
 /// C1 controls (U+0080–U+009F) are 0xC2 followed by 0x80–0x9F.
 fn count_controls(s: &str) -> usize {
     let bytes = s.as_bytes();
-    let c0 = bytes
-        .iter()
-        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f)
-        .count();
+    // In blocks of 64 bytes with a byte-sized count and no short-circuit, so that the
+    // compiler compares 32 bytes at a time: this reads every byte of every file.
+    let c0: usize = bytes
+        .chunks(64)
+        .map(|block| {
+            let n: u8 = block
+                .iter()
+                .map(|&b| u8::from((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') & (b != 0x0c) | (b == 0x7f)))
+                .sum();
+            usize::from(n)
+        })
+        .sum();
     let c1 = memchr::memchr_iter(0xc2, bytes)
         .filter(|&i| bytes.get(i + 1).is_some_and(|b| (0x80..=0x9f).contains(b)))
         .count();

@@ -209,10 +209,7 @@ fn fold_by_tables(word: &str) -> String {
     if lower.is_ascii() {
         return lower;
     }
-    let straightened: String = lower
-        .chars()
-        .map(|c| if is_apostrophe(c) { '\'' } else { c })
-        .collect();
+    let straightened: String = lower.chars().map(|c| if is_apostrophe(c) { '\'' } else { c }).collect();
     deunicode::deunicode(&straightened).to_lowercase()
 }
 
@@ -452,7 +449,10 @@ fn make_token(text: &str, span: Range<usize>, spare: &mut Vec<String>) -> Token 
 /// tokens of most news copy, each made once ([`unusual_token`]) rather than folded
 /// through the Unicode tables at every occurrence.
 static COMMON_MARKS: LazyLock<Vec<(Token, char)>> = LazyLock::new(|| {
-    let marks = ['\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}', '\u{2013}', '\u{2014}', '\u{2026}', '\u{ab}', '\u{bb}', '\u{2022}'];
+    let marks = [
+        '\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}', '\u{2013}', '\u{2014}', '\u{2026}', '\u{ab}', '\u{bb}',
+        '\u{2022}',
+    ];
     marks
         .iter()
         .map(|&c| (unusual_token(c.encode_utf8(&mut [0; 4]), 0..c.len_utf8()), c))
@@ -950,7 +950,9 @@ mod tests {
 
     #[test]
     fn folding_without_tables_folds_as_the_tables_do() {
-        let alphabet = ["a", "Z", "q", "'", "\u{2019}", "\u{2018}", "\u{2bc}", "-", ".", "7", "\u{e9}", "\u{130}", "\u{df}"];
+        let alphabet = [
+            "a", "Z", "q", "'", "\u{2019}", "\u{2018}", "\u{2bc}", "-", ".", "7", "\u{e9}", "\u{130}", "\u{df}",
+        ];
         for word in crate::test_support::random_strings(0x6a09_e667_f3bc_c908, 5000, 8, &alphabet) {
             assert_eq!(fold(&word), fold_by_tables(&word), "{word:?}");
         }
