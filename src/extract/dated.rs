@@ -193,7 +193,13 @@ pub fn extract(
         });
     }
     // Remember the last event noun named, for a pronoun in the next sentences.
-    if let Some(key) = (0..slice.len()).rev().find_map(|i| event_at(slice, i, lx)) {
+    // Asked of every token of every sentence: only the words `event_at` can start from
+    // ("in" of "swearing-in", an event noun) are handed to it.
+    if let Some(key) = (0..slice.len())
+        .rev()
+        .filter(|&i| slice[i].norm == "in" || lx.event_nouns.contains(&slice[i].norm))
+        .find_map(|i| event_at(slice, i, lx))
+    {
         *recent = Some((key, sentence_idx));
     }
 }
