@@ -380,7 +380,9 @@ fn tokenize_segments(text: &str, span: Range<usize>, out: &mut Vec<Token>, spare
 
 fn is_abbreviation(word: &str) -> bool {
     let listed = if word.is_ascii() {
-        ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+        // Every word before a full stop is asked: no listed abbreviation is longer than
+        // four letters, and a longer word is not compared with each.
+        word.len() <= 4 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
     } else {
         ABBREVIATIONS.contains(&fold(word).as_str())
     };
@@ -1000,6 +1002,11 @@ mod tests {
         ] {
             assert_eq!(is_all_caps(w), by_chars(w), "{w:?}");
         }
+    }
+
+    #[test]
+    fn no_abbreviation_is_longer_than_is_compared() {
+        assert!(ABBREVIATIONS.iter().all(|a| a.len() <= 4));
     }
 
     #[test]
