@@ -299,6 +299,18 @@ fn load_from_disk() {
     assert_eq!(doc.path, good);
     assert_eq!(doc.format, Format::Markdown);
     assert_eq!(std::fs::read_to_string(&good).expect("read"), "# Headline\n\nBody.\n");
+    assert_eq!(doc.source, "# Headline\n\nBody.\n");
+}
+
+/// Files whose metadata gives no size (here a /proc file, as with pipes) are read to
+/// their end all the same.
+#[cfg(target_os = "linux")]
+#[test]
+fn files_without_a_size_are_read_to_their_end() {
+    let path = std::path::Path::new("/proc/self/status");
+    assert_eq!(std::fs::metadata(path).expect("metadata").len(), 0);
+    let doc = load(path, &LoadOptions::default()).expect("loads");
+    assert!(doc.source.contains("Name:"), "{:?}", doc.source);
 }
 
 /// Small deterministic generator so the robustness test needs no extra crate.
