@@ -99,33 +99,22 @@ fn segment_classes(
     let mut i = 0;
     while i < len {
         let start = i;
-        i += 1;
-        if joins_words(class_at(start)) {
-            loop {
-                if i < len && joins_words(class_at(i)) {
-                    i += 1;
-                } else if i + 1 < len && joins_across(class_at(i - 1), class_at(i), class_at(i + 1)) {
-                    i += 2;
-                } else {
-                    break;
-                }
-            }
-        }
+        i = segment_end(start, len, &class_at);
         out.push((base + offset_at(start), base + offset_at(i)));
     }
 }
 
-/// Where the word-bound segment that starts at `bytes[start]` ends, in a chunk of
-/// printable ASCII that ends at `end`: [`segment_classes`] for one segment, without
-/// collecting the chunk's segments first (the tokenizer's path for most of a text).
-pub(super) fn ascii_segment_end(bytes: &[u8], start: usize, end: usize) -> usize {
-    let class_at = |i: usize| ASCII_CLASSES[usize::from(bytes[i] & 0x7f)];
+/// Where the segment that starts at character `start` ends, among `len` characters of
+/// classes `class_at(i)`: a word runs on through letters, digits and the characters
+/// that join them (WB5–WB13a); anything else is a segment of its own.
+#[inline]
+fn segment_end(start: usize, len: usize, class_at: impl Fn(usize) -> Class) -> usize {
     let mut i = start + 1;
     if joins_words(class_at(start)) {
         loop {
-            if i < end && joins_words(class_at(i)) {
+            if i < len && joins_words(class_at(i)) {
                 i += 1;
-            } else if i + 1 < end && joins_across(class_at(i - 1), class_at(i), class_at(i + 1)) {
+            } else if i + 1 < len && joins_across(class_at(i - 1), class_at(i), class_at(i + 1)) {
                 i += 2;
             } else {
                 break;
@@ -133,6 +122,13 @@ pub(super) fn ascii_segment_end(bytes: &[u8], start: usize, end: usize) -> usize
         }
     }
     i
+}
+
+/// Where the word-bound segment that starts at `bytes[start]` ends, in a chunk of
+/// printable ASCII that ends at `end`: [`segment_end`] with the ASCII class table, for
+/// the tokenizer's path through most of a text.
+pub(super) fn ascii_segment_end(bytes: &[u8], start: usize, end: usize) -> usize {
+    segment_end(start, end, |i: usize| ASCII_CLASSES[usize::from(bytes[i] & 0x7f)])
 }
 
 /// The non-whitespace word-bound segments of `text` with their byte offsets.
