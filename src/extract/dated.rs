@@ -193,11 +193,11 @@ pub fn extract(
         });
     }
     // Remember the last event noun named, for a pronoun in the next sentences.
-    // Asked of every token of every sentence: only the words `event_at` can start from
-    // ("in" of "swearing-in", an event noun) are handed to it.
+    // Asked of every token of every sentence: only the words that may name an event
+    // are handed to `event_at`.
     if let Some(key) = (0..slice.len())
         .rev()
-        .filter(|&i| slice[i].norm == "in" || lx.event_nouns.contains(&slice[i].norm))
+        .filter(|&i| may_name_event(&slice[i], lx))
         .find_map(|i| event_at(slice, i, lx))
     {
         *recent = Some((key, sentence_idx));
@@ -244,10 +244,19 @@ fn event_before(tokens: &[Token], at: usize, lx: &Lexicon) -> Option<(EventKey, 
     })
 }
 
+/// Whether [`event_at`] can find an event at this token: an event noun, or the "in"
+/// that ends "swearing-in".
+fn may_name_event(t: &Token, lx: &Lexicon) -> bool {
+    t.norm == "in" || lx.event_nouns.contains(&t.norm)
+}
+
 /// The event named by the noun at token `i`, if it is an event noun: "the talks",
 /// "the prize-giving ceremony" (noun "ceremony", modifier "prize-giving"), "the swearing-in".
 fn event_at(tokens: &[Token], i: usize, lx: &Lexicon) -> Option<EventKey> {
     let t = &tokens[i];
+    if !may_name_event(t, lx) {
+        return None;
+    }
     if t.norm == "in" && i >= 2 && tokens[i - 1].norm == "-" && tokens[i - 2].norm == "swearing" {
         return Some(EventKey {
             noun: "swearing-in".into(),

@@ -862,6 +862,11 @@ impl Amount {
 /// number a year, date, time, age, percentage, sum of money or label is not
 /// looked at here; [`find_counts`] does that.
 pub fn parse_quantity(tokens: &[Token], i: usize, opts: &CountOptions) -> Option<Quantity> {
+    // Callers ask at any token (a date parser, at every one): where no number can start,
+    // the sentence's case is not read.
+    if i >= tokens.len() || !may_start_quantity(tokens, i) {
+        return None;
+    }
     let title_case = looks_title_case(tokens);
     parse_quantity_in(tokens, i, opts, title_case)
 }
@@ -1010,9 +1015,7 @@ fn vague_amount(tokens: &[Token], i: usize) -> Option<Amount> {
         let mut end = i + 1;
         // "hundreds of thousands of people": each "of <plural>" multiplies.
         while tokens.get(end).is_some_and(|t| t.is("of"))
-            && let Some(unit) = tokens
-                .get(end + 1)
-                .and_then(|t| TABLES.plural_units.get(t.norm.as_str()))
+            && let Some(unit) = tokens.get(end + 1).and_then(|t| TABLES.plural_units.get(&t.norm))
         {
             base = base.scaled(unit);
             end += 2;
@@ -1118,15 +1121,6 @@ fn split_decimals(s: &str) -> Option<(&str, Option<&str>)> {
 }
 
 fn parse_digits(s: &str) -> Option<f64> {
-    // Most figures are plain digits ("30", "2025"): read them without splitting.
-    let bytes = s.as_bytes();
-    if (1..=19).contains(&bytes.len()) && bytes.iter().all(u8::is_ascii_digit) {
-        if bytes.len() > 1 && bytes[0] == b'0' {
-            return None;
-        }
-        let value = bytes.iter().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
-        return Some(value as f64);
-    }
     let (int, frac) = split_decimals(s)?;
     // Grouped by thousands or not at all: "1,500", "1500"; not "1,50" nor "15,00,000".
     let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
@@ -1412,9 +1406,7 @@ fn is_count(tokens: &[Token], q: &Quantity, title_case: bool) -> bool {
 
 fn starts_noun(tokens: &[Token], i: usize) -> bool {
     TABLES.nouns.longest_at(tokens, i).is_some()
-        || tokens
-            .get(i)
-            .is_some_and(|t| TABLES.outcomes.get(t.norm.as_str()).is_some())
+        || tokens.get(i).is_some_and(|t| TABLES.outcomes.get(&t.norm).is_some())
 }
 
 fn is_month(t: Option<&Token>) -> bool {
@@ -1461,7 +1453,7 @@ fn read_count(tokens: &[Token], q: Quantity, updates: &[(usize, &'static str)]) 
     }
     // "a 12-member delegation", "a five-man crew".
     if tokens.get(j).is_some_and(|t| t.is("-"))
-        && let Some(key) = tokens.get(j + 1).and_then(|t| TABLES.compounds.get(t.norm.as_str()))
+        && let Some(key) = tokens.get(j + 1).and_then(|t| TABLES.compounds.get(&t.norm))
     {
         noun = Some(key);
         j += 2;
@@ -1475,7 +1467,7 @@ fn read_count(tokens: &[Token], q: Quantity, updates: &[(usize, &'static str)]) 
             && let Some(t) = tokens.get(j)
             && t.is_word()
             && TABLES.nouns.longest_at(tokens, j).is_none()
-            && TABLES.outcomes.get(t.norm.as_str()).is_none()
+            && TABLES.outcomes.get(&t.norm).is_none()
             && (QUALIFIERS.contains(&t.norm.as_str())
                 || t.capitalized && !is_plural_name(t) && !is_weekday(t) && !is_month(Some(t)))
         {
@@ -1483,7 +1475,7 @@ fn read_count(tokens: &[Token], q: Quantity, updates: &[(usize, &'static str)]) 
             j += 1;
         }
         if let Some(t) = tokens.get(j)
-            && let Some(key) = TABLES.outcomes.get(t.norm.as_str())
+            && let Some(key) = TABLES.outcomes.get(&t.norm)
         {
             outcome = Some(key);
             j += 1;
@@ -1623,12 +1615,12 @@ fn outcome_before(tokens: &[Token], i: usize) -> Option<(usize, &'static str)> {
     for _ in 0..6 {
         k = k.checked_sub(1)?;
         let t = &tokens[k];
-        if TABLES.outcomes.get(t.norm.as_str()).is_some() {
+        if TABLES.outcomes.get(&t.norm).is_some() {
             // A compound names the outcome with its first word: "death toll", "injury toll".
             while k > 0 && TABLES.outcomes.get(&tokens[k - 1].norm).is_some() {
                 k -= 1;
             }
-            return TABLES.outcomes.get(tokens[k].norm.as_str()).map(|key| (k, key));
+            return TABLES.outcomes.get(&tokens[k].norm).map(|key| (k, key));
         }
         // "rose from 12 to 30": look past the earlier figure.
         if t.kind == TokenKind::Number && k > 0 && tokens[k - 1].is("from") {
@@ -1716,6 +1708,7 @@ fn link_enumerations(tokens: &[Token], found: &mut [CountMention]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::tokenize_str;
 
     /// The reading [`parse_digits`] must keep: group check, then the cleaned string parsed.
     fn parse_digits_by_string(s: &str) -> Option<f64> {
@@ -1767,7 +1760,6 @@ mod tests {
             assert_eq!(parse_digits(&text), parse_digits_by_string(&text), "{text:?}");
         }
     }
-    use crate::text::tokenize_str;
 
     const INF: f64 = f64::INFINITY;
 

@@ -725,10 +725,6 @@ fn relative(tokens: &[Token], i: usize) -> Option<(DateExpr, usize)> {
     };
     let n = if tokens.get(n_at).is_some_and(|t| t.is("a") || t.is("an")) {
         Some((1, n_at + 1))
-    } else if n_at >= tokens.len() || !may_start_quantity(tokens, n_at) {
-        // Asked at nearly every token: no number can start here, and reading the
-        // sentence's case for `parse_quantity` would cost a pass over it.
-        None
     } else {
         parse_quantity(tokens, n_at, &CountOptions::default()).and_then(|q| {
             let n = q.interval.as_exact().filter(|_| !q.vague)?;

@@ -314,26 +314,9 @@ pub fn tokenize_str(text: &str) -> Vec<Token> {
 /// walk; any other chunk goes through [`words::word_segments`] with the whitespace
 /// before it.
 fn tokenize(text: &str, span: Range<usize>, out: &mut Vec<Token>, spare: &mut Vec<String>) {
-    let bytes = text.as_bytes();
+    let bytes = &text.as_bytes()[..span.end];
     let mut pos = span.start;
-    while pos < span.end {
-        let start = pos
-            + bytes[pos..span.end]
-                .iter()
-                .take_while(|b| b.is_ascii_whitespace())
-                .count();
-        let mut end = start;
-        let mut graphic = true;
-        while let Some(&b) = bytes[..span.end].get(end) {
-            if b.is_ascii_whitespace() {
-                break;
-            }
-            graphic &= b.is_ascii_graphic();
-            end += 1;
-        }
-        if start == end {
-            break;
-        }
+    while let Some(words::Chunk { start, end, graphic }) = words::next_chunk(bytes, pos) {
         if graphic {
             tokenize_ascii(text, start..end, out, spare);
         } else {
@@ -351,7 +334,7 @@ fn tokenize_ascii(text: &str, chunk: Range<usize>, out: &mut Vec<Token>, spare: 
         let start = i;
         i = words::ascii_segment_end(bytes, i, chunk.end);
         // Keep the full stop of abbreviations and initials ("U.S.", "Gen.", "G.").
-        if bytes.get(i) == Some(&b'.') && i < chunk.end && is_abbreviation(&text[start..i]) {
+        if i < chunk.end && bytes[i] == b'.' && is_abbreviation(&text[start..i]) {
             i += 1;
         }
         push_ascii_word(text, start..i, out, spare);
@@ -441,7 +424,10 @@ fn make_token(text: &str, span: Range<usize>, spare: &mut Vec<String>) -> Token 
         return Token {
             norm: Norm::new(norm),
             span,
-            ..mark.0.clone()
+            kind: mark.0.kind,
+            capitalized: mark.0.capitalized,
+            all_caps: mark.0.all_caps,
+            quote: None,
         };
     }
     unusual_token(word, span)
@@ -511,13 +497,7 @@ const BYTE_CLASSES: [u8; 256] = {
 fn make_ascii_token(text: &str, span: Range<usize>, spare: &mut Vec<String>) -> Token {
     let word = &text[span.clone()];
     let bytes = word.as_bytes();
-    let mut seen = 0;
-    let mut letters = 0;
-    for &b in bytes {
-        let class = BYTE_CLASSES[usize::from(b)];
-        seen |= class;
-        letters += usize::from(class & LETTER);
-    }
+    let (seen, letters) = ascii_classes(bytes);
     // Room for most words, so that a string passed from token to token rarely grows.
     let mut norm = spare.pop().unwrap_or_else(|| String::with_capacity(16));
     norm.clear();
@@ -542,13 +522,24 @@ fn make_ascii_token(text: &str, span: Range<usize>, spare: &mut Vec<String>) -> 
     }
 }
 
+/// The [`BYTE_CLASSES`] bits found among `bytes`, and how many of them are letters.
+fn ascii_classes(bytes: &[u8]) -> (u8, usize) {
+    let mut seen = 0;
+    let mut letters = 0;
+    for &b in bytes {
+        let class = BYTE_CLASSES[usize::from(b)];
+        seen |= class;
+        letters += usize::from(class & LETTER);
+    }
+    (seen, letters)
+}
+
 /// Whether every letter of a word is uppercase, and there are at least two ("NATO", "ZELENSKY").
 pub fn is_all_caps(word: &str) -> bool {
     if word.is_ascii() {
         // The checks ask this of every mention of an archive: no Unicode tables for ASCII.
-        let bytes = word.as_bytes();
-        return bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 2
-            && !bytes.iter().any(u8::is_ascii_lowercase);
+        let (seen, letters) = ascii_classes(word.as_bytes());
+        return letters >= 2 && seen & LOWER == 0;
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2 && word.chars().all(|c| !c.is_lowercase())

@@ -131,6 +131,35 @@ pub(super) fn ascii_segment_end(bytes: &[u8], start: usize, end: usize) -> usize
     segment_end(start, end, |i: usize| ASCII_CLASSES[usize::from(bytes[i] & 0x7f)])
 }
 
+/// A run of `bytes` between ASCII whitespace: always a word boundary (see the module
+/// documentation), so each chunk is segmented on its own.
+pub(super) struct Chunk {
+    pub start: usize,
+    pub end: usize,
+    /// Printable ASCII only, so that [`ascii_segment_end`] applies (control characters
+    /// are left to the tables).
+    pub graphic: bool,
+}
+
+/// The first chunk of `bytes` at or after `pos`, or `None` when only whitespace is left.
+/// One pass finds where the chunk ends and whether it is printable ASCII.
+pub(super) fn next_chunk(bytes: &[u8], pos: usize) -> Option<Chunk> {
+    let start = pos + bytes[pos..].iter().take_while(|b| b.is_ascii_whitespace()).count();
+    if start == bytes.len() {
+        return None;
+    }
+    let mut end = start;
+    let mut graphic = true;
+    while let Some(&b) = bytes.get(end) {
+        if b.is_ascii_whitespace() {
+            break;
+        }
+        graphic &= b.is_ascii_graphic();
+        end += 1;
+    }
+    Some(Chunk { start, end, graphic })
+}
+
 /// The non-whitespace word-bound segments of `text` with their byte offsets.
 pub fn word_segments(text: &str) -> WordSegments<'_> {
     WordSegments {
@@ -173,27 +202,8 @@ impl<'a> Iterator for WordSegments<'a> {
                     None => self.slow = None,
                 }
             }
-            let bytes = self.text.as_bytes();
             let space_start = self.pos;
-            let start = space_start
-                + bytes[space_start..]
-                    .iter()
-                    .take_while(|b| b.is_ascii_whitespace())
-                    .count();
-            if start == bytes.len() {
-                return None;
-            }
-            // The chunk runs to the next ASCII whitespace; one pass also tells whether it
-            // is printable ASCII only (control characters are left to the tables).
-            let mut end = start;
-            let mut graphic = true;
-            while let Some(&b) = bytes.get(end) {
-                if b.is_ascii_whitespace() {
-                    break;
-                }
-                graphic &= b.is_ascii_graphic();
-                end += 1;
-            }
+            let Chunk { start, end, graphic } = next_chunk(self.text.as_bytes(), space_start)?;
             self.pos = end;
             let chunk = &self.text[start..end];
             self.fast.clear();
