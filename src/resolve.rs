@@ -28,7 +28,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
-use crate::check::{RARE_NAME_LIMIT, group_by_story, sorted_common, story_ids};
+use crate::check::{RARE_NAME_LIMIT, group_by_story, noun_users, sorted_common, stories_of};
 use crate::extract::{Analysis, Mention, NameRef, NameTable};
 use crate::pack::{EntityIdx, EntityKind, Pack};
 use crate::text::fold;
@@ -319,10 +319,9 @@ fn pick(surname: &str, candidates: &[(u32, EntityId)], names: &[String]) -> Pick
     }
 }
 
-/// Links the mentions of every analysed document to entities.
-pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolution {
-    // Nodes: pack entities first (so they win as cluster roots), then discovered full names, sorted.
-    // Distinct first, then sorted: an archive writes each name many times over.
+/// The pack entities the texts mention and the discovered full names they write, each
+/// once, sorted. Distinct first, then sorted: an archive writes each name many times over.
+fn names_written<'a>(analyses: &[&'a Analysis]) -> (Vec<NameRef>, Vec<&'a NameRef>) {
     let mut pack_used: FxHashSet<EntityIdx> = FxHashSet::default();
     let mut full_keys: FxHashSet<&NameRef> = FxHashSet::default();
     for m in analyses.iter().flat_map(|a| a.mentions.iter()) {
@@ -340,6 +339,26 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolu
     pack_used.sort_unstable();
     let mut full_keys: Vec<&NameRef> = full_keys.into_iter().collect();
     full_keys.sort_unstable();
+    (pack_used, full_keys)
+}
+
+/// Links the mentions of every analysed document to entities.
+pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolution {
+    // The names written and the stories told are read side by side: each is a pass over
+    // every text of the run.
+    let ((pack_used, full_keys), (stories, noun_texts)) = rayon::join(
+        || names_written(analyses),
+        || {
+            let users = noun_users(analyses);
+            let stories = stories_of(analyses, &users);
+            let counts: HashMap<u64, u32> = users
+                .into_iter()
+                .map(|(noun, texts)| (noun, u32::try_from(texts.len()).unwrap_or(u32::MAX)))
+                .collect();
+            (stories, counts)
+        },
+    );
+    // Nodes: pack entities first (so they win as cluster roots), then discovered full names, sorted.
     let mut nodes: Vec<Node> = Vec::with_capacity(pack_used.len() + full_keys.len());
     for name in &pack_used {
         let NameRef::Pack(idx) = *name else { continue };
@@ -380,22 +399,16 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolu
             ns
         })
         .collect();
-    let stories = story_ids(analyses);
     let mut related = Related {
         analyses,
         stories: &stories,
         doc_nodes: &doc_nodes,
         name_words: Vec::new(),
         node_texts: vec![0; nodes.len()],
-        noun_texts: HashMap::default(),
+        noun_texts,
     };
-    for (ns, analysis) in doc_nodes.iter().zip(analyses) {
-        for &n in ns {
-            related.node_texts[n] += 1;
-        }
-        for &h in &analysis.proper_nouns {
-            *related.noun_texts.entry(h).or_default() += 1;
-        }
+    for &n in doc_nodes.iter().flatten() {
+        related.node_texts[n] += 1;
     }
     related.name_words = doc_nodes
         .par_iter()
@@ -433,8 +446,9 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolu
     // letter, written by two texts that tell one story.
     let all_docs: Vec<usize> = (0..analyses.len()).collect();
     let groups = group_by_story(&stories, &all_docs, |d| d);
-    let mut merges: BTreeSet<(bool, usize, usize)> = BTreeSet::new();
-    for group in &groups {
+    // Each group on its own: a pair that several groups hold is decided alike by each.
+    let merges_in = |group: &Vec<usize>| {
+        let mut merges: BTreeSet<(bool, usize, usize)> = BTreeSet::new();
         let mut texts: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         let mut buckets: BTreeMap<char, BTreeSet<usize>> = BTreeMap::new();
         for &doc in group {
@@ -473,7 +487,12 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolu
                 }
             }
         }
-    }
+        merges
+    };
+    let merges: BTreeSet<(bool, usize, usize)> = groups.par_iter().map(merges_in).reduce(BTreeSet::new, |mut a, b| {
+        a.extend(b);
+        a
+    });
     let mut uf = UnionFind((0..nodes.len()).collect());
     // The nodes of each cluster of several, by root (a node alone is a cluster of one):
     // few names merge, and nodes are as many as the run's distinct names.
@@ -569,16 +588,19 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolu
         })
         .collect();
     let mut doc_groups: Vec<Vec<usize>> = vec![Vec::new(); analyses.len()];
+    for (g, docs) in groups.iter().enumerate() {
+        for &doc in docs {
+            doc_groups[doc].push(g);
+        }
+    }
     // Per story group: (surname, entity, text) of everyone named in full, sorted.
     let group_people: Vec<Vec<(u32, EntityId, usize)>> = groups
-        .iter()
-        .enumerate()
-        .map(|(g, docs)| {
-            let mut people = Vec::new();
-            for &doc in docs {
-                doc_groups[doc].push(g);
-                people.extend(doc_people[doc].iter().map(|&(s, e)| (s, e, doc)));
-            }
+        .par_iter()
+        .map(|docs| {
+            let mut people: Vec<(u32, EntityId, usize)> = docs
+                .iter()
+                .flat_map(|&doc| doc_people[doc].iter().map(move |&(s, e)| (s, e, doc)))
+                .collect();
             people.sort_unstable();
             people
         })
@@ -678,54 +700,82 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolu
         })
         .collect();
 
-    let new_person = |entities: &mut Vec<ResolvedEntity>| {
-        entities.push(ResolvedEntity {
-            kind: EntityKind::Person,
-            pack: None,
-            display: String::new(),
-        });
-        entities.len() - 1
+    let new_person = || ResolvedEntity {
+        kind: EntityKind::Person,
+        pack: None,
+        display: String::new(),
     };
-    // Surnames named in full nowhere in their story but introduced alone somewhere
-    // ("Governor Okafor"): (story, surname) → the mentions, linked below.
-    let mut alone: BTreeMap<(usize, String), Vec<(usize, usize)>> = BTreeMap::new();
-    for (doc, (analysis, ids)) in analyses.iter().zip(&mut mentions).enumerate() {
-        // A surname this text leaves unresolved is one person within the text; only this
-        // text reads the map, so it lives no longer than the text's turn (an archive has
-        // hundreds of thousands of such surnames).
-        let mut by_text: HashMap<Cow<str>, u32> = HashMap::default();
-        for (mi, (m, id)) in analysis.mentions.iter().zip(ids.iter_mut()).enumerate() {
-            match *id {
-                NEW_IN_TEXT => {
-                    *id = *by_text
-                        .entry(folded_surname(m))
-                        .or_insert_with(|| narrow(new_person(&mut entities)));
+    // A surname a text leaves unresolved is one person within the text, numbered in text
+    // order. Each text numbers its own on its thread, in order of first mention (an
+    // archive has hundreds of thousands of such surnames), and also lists its surnames
+    // named in full nowhere in their story but introduced alone ("Governor Okafor").
+    type Unresolved<'m> = (Vec<(usize, u32)>, Vec<(usize, Cow<'m, str>)>);
+    let unresolved: Vec<Unresolved> = analyses
+        .par_iter()
+        .zip(&mentions)
+        .map(|(analysis, ids)| {
+            let mut by_text: HashMap<Cow<str>, u32> = HashMap::default();
+            let (mut new, mut alone) = (Vec::new(), Vec::new());
+            for (mi, (m, &id)) in analysis.mentions.iter().zip(ids.iter()).enumerate() {
+                match id {
+                    NEW_IN_TEXT => {
+                        let next = u32::try_from(by_text.len()).unwrap_or(u32::MAX);
+                        new.push((mi, *by_text.entry(folded_surname(m)).or_insert(next)));
+                    }
+                    ALONE => alone.push((mi, folded_surname(m))),
+                    _ => {}
                 }
-                ALONE => {
-                    let surname = folded_surname(m).into_owned();
-                    alone.entry((stories[doc], surname)).or_default().push((doc, mi));
-                }
-                _ => {}
             }
+            (new, alone)
+        })
+        .collect();
+    // The people of each text come after those of the texts before it.
+    let mut alone: BTreeMap<(usize, String), Vec<(usize, usize)>> = BTreeMap::new();
+    for (doc, (new, in_story)) in unresolved.into_iter().enumerate() {
+        let first = entities.len();
+        let people = new.iter().map(|&(_, local)| local as usize + 1).max().unwrap_or(0);
+        entities.extend((0..people).map(|_| new_person()));
+        for (mi, local) in new {
+            mentions[doc][mi] = narrow(first + local as usize);
+        }
+        for (mi, surname) in in_story {
+            alone
+                .entry((stories[doc], surname.into_owned()))
+                .or_default()
+                .push((doc, mi));
         }
     }
-    // A person known by one word is one person across the texts of a story that tell it.
-    for ((_, surname), found) in alone {
-        let name = [word_hash(&surname)];
-        let mut docs: Vec<usize> = found.iter().map(|&(doc, _)| doc).collect();
-        docs.dedup();
-        let mut uf = UnionFind((0..docs.len()).collect());
-        for i in 0..docs.len() {
-            for j in i + 1..docs.len() {
-                if related.related(docs[i], docs[j], &name, &[]) {
-                    uf.union(i, j);
+    // A person known by one word is one person across the texts of a story that tell it:
+    // which texts do is read on every thread, and the people are numbered in order below.
+    let alone: Vec<_> = alone.into_iter().collect();
+    let roots: Vec<Vec<usize>> = alone
+        .par_iter()
+        .map(|((_, surname), found)| {
+            let name = [word_hash(surname)];
+            let mut docs: Vec<usize> = found.iter().map(|&(doc, _)| doc).collect();
+            docs.dedup();
+            let mut uf = UnionFind((0..docs.len()).collect());
+            for i in 0..docs.len() {
+                for j in i + 1..docs.len() {
+                    if related.related(docs[i], docs[j], &name, &[]) {
+                        uf.union(i, j);
+                    }
                 }
             }
-        }
+            found
+                .iter()
+                .map(|&(doc, _)| uf.find(docs.binary_search(&doc).unwrap_or_default()))
+                .collect()
+        })
+        .collect();
+    for ((_, found), roots) in alone.iter().zip(roots) {
         let mut entity_of_root: HashMap<usize, EntityId> = HashMap::default();
-        for (doc, mi) in found {
-            let root = uf.find(docs.binary_search(&doc).unwrap_or_default());
-            mentions[doc][mi] = narrow(*entity_of_root.entry(root).or_insert_with(|| new_person(&mut entities)));
+        for (&(doc, mi), root) in found.iter().zip(roots) {
+            let entity = *entity_of_root.entry(root).or_insert_with(|| {
+                entities.push(new_person());
+                entities.len() - 1
+            });
+            mentions[doc][mi] = narrow(entity);
         }
     }
     // Discovered people are displayed as first written in full.

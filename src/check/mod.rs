@@ -278,9 +278,28 @@ pub(crate) fn group_by_story<T: Copy>(stories: &[usize], items: &[T], doc_of: im
         .collect()
 }
 
+/// The texts that use each proper noun (hashes, as in [`Analysis::proper_nouns`]), in
+/// text order.
+pub(crate) type NounUsers = rustc_hash::FxHashMap<u64, Vec<usize>>;
+
+pub(crate) fn noun_users<A: std::borrow::Borrow<Analysis>>(analyses: &[A]) -> NounUsers {
+    let mut users = NounUsers::default();
+    for (doc, analysis) in analyses.iter().enumerate() {
+        for &noun in &analysis.borrow().proper_nouns {
+            users.entry(noun).or_default().push(doc);
+        }
+    }
+    users
+}
+
 /// A story id per text: texts sharing a rarely used proper noun share an id;
 /// `usize::MAX` for a text that names too few to tell.
 pub(crate) fn story_ids<A: std::borrow::Borrow<Analysis>>(analyses: &[A]) -> Vec<usize> {
+    stories_of(analyses, &noun_users(analyses))
+}
+
+/// [`story_ids`] from the texts' [`noun_users`], for a caller that reads them too.
+pub(crate) fn stories_of<A: std::borrow::Borrow<Analysis>>(analyses: &[A], users: &NounUsers) -> Vec<usize> {
     let mut parent: Vec<usize> = (0..analyses.len()).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
         while parent[i] != i {
@@ -288,12 +307,6 @@ pub(crate) fn story_ids<A: std::borrow::Borrow<Analysis>>(analyses: &[A]) -> Vec
             i = parent[i];
         }
         i
-    }
-    let mut users: rustc_hash::FxHashMap<u64, Vec<usize>> = rustc_hash::FxHashMap::default();
-    for (doc, analysis) in analyses.iter().enumerate() {
-        for &noun in &analysis.borrow().proper_nouns {
-            users.entry(noun).or_default().push(doc);
-        }
     }
     // A name many texts use ("Europe") says nothing about the story, and a story is
     // never larger than STORY_LIMIT texts: in a large archive, chains of names shared
