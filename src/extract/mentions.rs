@@ -215,10 +215,8 @@ impl ProbeHits {
 /// 32 bits: every document keeps its probes until the run's names are known, and a
 /// collision only costs one document a second analysis.
 fn probe_hash(key: &str) -> u32 {
-    use std::hash::Hasher;
-    let mut h = std::hash::DefaultHasher::new();
-    h.write(key.as_bytes());
-    h.finish() as u32
+    use std::hash::BuildHasher;
+    (rustc_hash::FxBuildHasher.hash_one(key) >> 32) as u32
 }
 
 /// The keys [`find_mentions`] may look up among discovered names in this document

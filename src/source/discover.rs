@@ -72,7 +72,7 @@ pub fn discover(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
         walk_errors.sort_by_cached_key(|e| (e.path().to_path_buf(), e.to_string()));
         errors.append(&mut walk_errors);
     }
-    files.sort();
+    sort_paths(&mut files);
     files.dedup();
     // "dir/a.md" named directly and found again through "./dir" is one file. One walk
     // yields each file once (it follows no links), so only several inputs can repeat a
@@ -85,6 +85,32 @@ pub fn discover(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
         files.retain(|_| identities.next().is_some_and(|id| seen.insert(id)));
     }
     (files, errors)
+}
+
+/// Sorts paths in `Path`'s order (component by component) by one byte key per path:
+/// comparing two `Path`s splits both into components at every comparison, which made
+/// sorting 100,000 files most of the time of discovering them.
+fn sort_paths(paths: &mut [PathBuf]) {
+    paths.par_sort_by_cached_key(|path| path_key(path));
+}
+
+/// A key whose byte order is `Path`'s order: each component as its kind (in the order
+/// of [`Component`]'s variants) and its bytes, closed by a zero byte, which no path
+/// holds and which sorts a component before the longer ones it begins.
+fn path_key(path: &Path) -> Vec<u8> {
+    let mut key = Vec::with_capacity(path.as_os_str().len() + 8);
+    for component in path.components() {
+        key.push(match component {
+            Component::Prefix(_) => 1,
+            Component::RootDir => 2,
+            Component::CurDir => 3,
+            Component::ParentDir => 4,
+            Component::Normal(_) => 5,
+        });
+        key.extend_from_slice(component.as_os_str().as_encoded_bytes());
+        key.push(0);
+    }
+    key
 }
 
 /// Whether a file name has one of the extensions factlint reads (.md, .markdown, .txt).
@@ -176,6 +202,27 @@ mod tests {
                 "other/x.md",
             ]
         );
+    }
+
+    #[test]
+    fn paths_sort_as_path_orders_them() {
+        let names = [
+            "a", "a-b", "a.b", "a b", "ab", "a/b", "a/b/c", "a//b", "a/./b", "./a", "../a", "/a", "/a/b", "/", "a/",
+            "b", "A", "é", "e\u{301}", "z/a", "a/z", "0", "a0/b", "a/0", "..", ".", "a/..",
+        ];
+        let paths: Vec<PathBuf> = names.iter().map(PathBuf::from).collect();
+        let mut by_path = paths.clone();
+        by_path.sort();
+        let mut by_key = paths;
+        sort_paths(&mut by_key);
+        // Paths equal as `Path`s ("a//b" and "a/b") may come in either order.
+        assert!(
+            by_path.iter().zip(&by_key).all(|(a, b)| a == b),
+            "{by_path:?}\n{by_key:?}"
+        );
+        for pair in by_key.windows(2) {
+            assert!(pair[0] <= pair[1], "{pair:?}");
+        }
     }
 
     #[test]
