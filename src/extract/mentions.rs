@@ -333,7 +333,7 @@ fn common_surname(toks: &[Token], i: usize, pack: &Pack) -> bool {
         && !(crate::source::month_number(&t.norm).is_some()
             && toks
                 .get(i + 1)
-                .is_some_and(|n| n.norm.starts_with(|c: char| c.is_ascii_digit())))
+                .is_some_and(|n| n.norm.as_bytes().first().is_some_and(u8::is_ascii_digit)))
         && t.norm.chars().count() >= 3
         && is_name_word(prev, pack)
         && !is_title_word(&prev.norm, pack)

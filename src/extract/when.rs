@@ -543,7 +543,7 @@ fn may_start_date(tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
     t.capitalized
         || t.kind == TokenKind::Number
-        || t.norm.starts_with(|c: char| c.is_ascii_digit())
+        || t.norm.as_bytes().first().is_some_and(u8::is_ascii_digit)
         || FIRST_WORDS.contains(&t.norm)
         || may_start_quantity(tokens, i)
 }
