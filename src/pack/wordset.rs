@@ -96,11 +96,11 @@ impl WordFilter {
     /// False when `word` was surely never added.
     #[inline]
     pub fn may_contain<P: Probe + ?Sized>(&self, word: &P) -> bool {
-        if self.bits.is_empty() {
-            return false;
-        }
+        // An empty filter has no bits (and a shift of 0): every slot is out of range.
         let slot = word.sketch() >> self.shift;
-        self.bits[(slot >> 6) as usize] & (1 << (slot & 63)) != 0
+        self.bits
+            .get((slot >> 6) as usize)
+            .is_some_and(|bits| bits & (1 << (slot & 63)) != 0)
     }
 
     /// Whether the filter has room for `words` words without filling up.
@@ -197,7 +197,11 @@ mod tests {
         for w in ["i", "wa", "has", "internationall", "internationalists", "e", "b", "isx"] {
             assert!(!set.contains(w), "{w:?}");
         }
-        assert!(!WordSet::new().contains("is"));
+        // Nothing is in an empty set, whatever slot its sketch points to.
+        for w in words.iter().chain(&["i", "wa", "internationall", "isx"]) {
+            assert!(!WordSet::new().contains(*w), "{w:?}");
+            assert!(!WordFilter::default().may_contain(*w), "{w:?}");
+        }
     }
 
     #[test]
