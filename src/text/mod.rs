@@ -16,10 +16,11 @@ use std::sync::LazyLock;
 use crate::source::{BlockKind, Document};
 
 /// The coarse class of a token.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum TokenKind {
     Word,
     Number,
+    #[default]
     Punct,
 }
 
@@ -42,9 +43,22 @@ impl Norm {
         &self.text
     }
 
-    /// The string, for [`segment_into`] to fill again.
-    fn into_string(self) -> String {
-        self.text
+    /// Makes this the norm of the ASCII `word`, lowercased when `lowercase`, in the room
+    /// of the string it holds.
+    fn write_ascii(&mut self, word: &str, lowercase: bool) {
+        self.text.clear();
+        self.text.push_str(word);
+        if lowercase {
+            self.text.make_ascii_lowercase();
+        }
+        self.sketch = crate::pack::sketch(&self.text);
+    }
+
+    /// Makes this a copy of `other`, in the room of the string it holds.
+    fn write_copy(&mut self, other: &Norm) {
+        self.text.clear();
+        self.text.push_str(&other.text);
+        self.sketch = other.sketch;
     }
 }
 
@@ -126,7 +140,7 @@ impl fmt::Display for Norm {
 }
 
 /// One word, number or punctuation mark.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Default, Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     pub span: Range<usize>,
     /// Folded form used for matching: lowercase ASCII, diacritics removed, curly apostrophes straightened.
@@ -176,9 +190,9 @@ pub struct Segmented {
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
     pub quotes: Vec<Quote>,
-    /// The `norm` strings of an earlier document's tokens, emptied, for
-    /// [`segment_into`] to fill again instead of allocating one per token.
-    spare_norms: Vec<String>,
+    /// Tokens of longer documents before this one, kept for the room of their norm
+    /// strings ([`TokenWriter`]).
+    spare: Vec<Token>,
 }
 
 impl Segmented {
@@ -235,23 +249,30 @@ pub fn segment(doc: &Document) -> Segmented {
 /// [`segment`] into buffers kept from an earlier document, so that a thread
 /// checking thousands of documents grows its token vector once, not per document.
 pub fn segment_into(doc: &Document, out: &mut Segmented) {
-    out.spare_norms
-        .extend(out.tokens.drain(..).map(|t| t.norm.into_string()));
+    // Every token of the documents before is written over, its norm string kept.
+    out.tokens.append(&mut out.spare);
+    let mut written = 0;
     out.sentences.clear();
     out.quotes.clear();
-    out.tokens.reserve(doc.text.len() / 5);
+    out.tokens
+        .reserve((doc.text.len() / 5).saturating_sub(out.tokens.len()));
     for block in &doc.blocks {
         let block_text = &doc.text[block.span.clone()];
-        let block_first_token = out.tokens.len();
+        let block_first_token = written;
         let quote_start = out.quotes.len();
         find_quotes(block_text, block.span.start, &mut out.quotes);
         let block_quotes = quote_start..out.quotes.len();
 
         for range in sentence_ranges(block_text) {
             let span = block.span.start + range.start..block.span.start + range.end;
-            let first = out.tokens.len();
-            tokenize(&doc.text, span.clone(), &mut out.tokens, &mut out.spare_norms);
-            let tokens = first..out.tokens.len();
+            let first = written;
+            let mut writer = TokenWriter {
+                tokens: &mut out.tokens,
+                written,
+            };
+            tokenize(&doc.text, span.clone(), &mut writer);
+            written = writer.written;
+            let tokens = first..written;
             if tokens.is_empty() {
                 continue;
             }
@@ -269,11 +290,32 @@ pub fn segment_into(doc: &Document, out: &mut Segmented) {
                 question,
             });
         }
-        let block_tokens = &out.tokens[block_first_token..];
+        let block_tokens = &out.tokens[block_first_token..written];
         for q in block_quotes {
             let speaker = find_speaker(block_tokens, &out.quotes[q]);
             out.quotes[q].speaker = speaker;
         }
+    }
+    out.spare.extend(out.tokens.drain(written..));
+}
+
+/// Writes tokens over those of a document before, so that each keeps the room of its
+/// norm string instead of taking a new one, and is written where it lies instead of
+/// being built and then moved: tokenizing is most of a run's work.
+struct TokenWriter<'a> {
+    tokens: &'a mut Vec<Token>,
+    /// How many tokens are this document's; the rest are a document's before.
+    written: usize,
+}
+
+impl TokenWriter<'_> {
+    /// The place of the next token, to be written over in full.
+    fn next(&mut self) -> &mut Token {
+        if self.written == self.tokens.len() {
+            self.tokens.push(Token::default());
+        }
+        self.written += 1;
+        &mut self.tokens[self.written - 1]
     }
 }
 
@@ -302,32 +344,39 @@ fn sentence_ranges(block_text: &str) -> Vec<Range<usize>> {
 
 /// Tokenizes a standalone string (a name or a phrase from a rule pack).
 pub fn tokenize_str(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    tokenize(text, 0..text.len(), &mut out, &mut Vec::new());
-    out
+    let mut tokens = Vec::new();
+    tokenize(
+        text,
+        0..text.len(),
+        &mut TokenWriter {
+            tokens: &mut tokens,
+            written: 0,
+        },
+    );
+    tokens
 }
 
-/// Appends the tokens of `text[span]` to `out`, their norms written into strings from `spare`.
+/// Writes the tokens of `text[span]` with `out`.
 ///
 /// The span is cut at ASCII whitespace into chunks, as [`words`] does: a chunk of
 /// printable ASCII (most of a news text) is segmented and turned into tokens in one
 /// walk; any other chunk goes through [`words::word_segments`] with the whitespace
 /// before it.
-fn tokenize(text: &str, span: Range<usize>, out: &mut Vec<Token>, spare: &mut Vec<String>) {
+fn tokenize(text: &str, span: Range<usize>, out: &mut TokenWriter) {
     let bytes = &text.as_bytes()[..span.end];
     let mut pos = span.start;
     while let Some(words::Chunk { start, end, graphic }) = words::next_chunk(bytes, pos) {
         if graphic {
-            tokenize_ascii(text, start..end, out, spare);
+            tokenize_ascii(text, start..end, out);
         } else {
-            tokenize_segments(text, pos..end, out, spare);
+            tokenize_segments(text, pos..end, out);
         }
         pos = end;
     }
 }
 
 /// The tokens of one chunk of printable ASCII.
-fn tokenize_ascii(text: &str, chunk: Range<usize>, out: &mut Vec<Token>, spare: &mut Vec<String>) {
+fn tokenize_ascii(text: &str, chunk: Range<usize>, out: &mut TokenWriter) {
     let bytes = text.as_bytes();
     let mut i = chunk.start;
     while i < chunk.end {
@@ -337,12 +386,12 @@ fn tokenize_ascii(text: &str, chunk: Range<usize>, out: &mut Vec<Token>, spare: 
         if i < chunk.end && bytes[i] == b'.' && is_abbreviation(&text[start..i]) {
             i += 1;
         }
-        push_ascii_word(text, start..i, out, spare);
+        push_ascii_word(text, start..i, out);
     }
 }
 
 /// The tokens of `text[span]` by [`words::word_segments`]: any text, however written.
-fn tokenize_segments(text: &str, span: Range<usize>, out: &mut Vec<Token>, spare: &mut Vec<String>) {
+fn tokenize_segments(text: &str, span: Range<usize>, out: &mut TokenWriter) {
     let slice = &text[span.clone()];
     // Streamed, not collected: this runs over every text once.
     let mut segments = words::word_segments(slice).peekable();
@@ -357,7 +406,7 @@ fn tokenize_segments(text: &str, span: Range<usize>, out: &mut Vec<Token>, spare
             end += 1;
             segments.next();
         }
-        push_word(text, start..end, out, spare);
+        push_word(text, start..end, out);
     }
 }
 
@@ -382,55 +431,57 @@ fn is_abbreviation(word: &str) -> bool {
 }
 
 /// Pushes one word-bound segment, splitting off a possessive "’s".
-fn push_word(text: &str, span: Range<usize>, out: &mut Vec<Token>, spare: &mut Vec<String>) {
+fn push_word(text: &str, span: Range<usize>, out: &mut TokenWriter) {
     let word = &text[span.clone()];
     for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
         if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
             let cut = span.end - suffix.len();
-            out.push(make_token(text, span.start..cut, spare));
-            out.push(make_token(text, cut..span.end, spare));
+            write_token(out.next(), text, span.start..cut);
+            write_token(out.next(), text, cut..span.end);
             return;
         }
     }
-    out.push(make_token(text, span, spare));
+    write_token(out.next(), text, span);
 }
 
 /// [`push_word`] for a segment of printable ASCII.
-fn push_ascii_word(text: &str, span: Range<usize>, out: &mut Vec<Token>, spare: &mut Vec<String>) {
+fn push_ascii_word(text: &str, span: Range<usize>, out: &mut TokenWriter) {
     let bytes = &text.as_bytes()[span.clone()];
     if let [.., b'\'', b's' | b'S'] = bytes
         && bytes.len() > 3
     {
         let cut = span.end - 2;
-        out.push(make_ascii_token(text, span.start..cut, spare));
-        out.push(make_ascii_token(text, cut..span.end, spare));
+        write_ascii_token(out.next(), text, span.start..cut);
+        write_ascii_token(out.next(), text, cut..span.end);
         return;
     }
-    out.push(make_ascii_token(text, span, spare));
+    write_ascii_token(out.next(), text, span);
 }
 
-fn make_token(text: &str, span: Range<usize>, spare: &mut Vec<String>) -> Token {
+/// Writes over `token` the token of `text[span]`, any word.
+fn write_token(token: &mut Token, text: &str, span: Range<usize>) {
     let word = &text[span.clone()];
     if word.is_ascii() {
-        return make_ascii_token(text, span, spare);
+        return write_ascii_token(token, text, span);
     }
     let mut chars = word.chars();
     if let (Some(c), None) = (chars.next(), chars.next())
-        && let Some(mark) = COMMON_MARKS.iter().find(|m| m.1 == c)
+        && let Some((mark, _)) = COMMON_MARKS.iter().find(|m| m.1 == c)
     {
-        let mut norm = spare.pop().unwrap_or_default();
-        norm.clear();
-        norm.push_str(&mark.0.norm);
-        return Token {
-            norm: Norm::new(norm),
-            span,
-            kind: mark.0.kind,
-            capitalized: mark.0.capitalized,
-            all_caps: mark.0.all_caps,
-            quote: None,
-        };
+        let Token {
+            span: old_span,
+            norm,
+            kind,
+            capitalized,
+            all_caps,
+            quote,
+        } = token;
+        norm.write_copy(&mark.norm);
+        (*old_span, *kind, *quote) = (span, mark.kind, None);
+        (*capitalized, *all_caps) = (mark.capitalized, mark.all_caps);
+        return;
     }
-    unusual_token(word, span)
+    *token = unusual_token(word, span);
 }
 
 /// Curly quotes, dashes, guillemets, the ellipsis and the bullet: the non-ASCII
@@ -468,7 +519,7 @@ fn unusual_token(word: &str, span: Range<usize>) -> Token {
     }
 }
 
-/// What [`make_ascii_token`] asks of each byte, one table read per byte.
+/// What [`write_ascii_token`] asks of each byte, one table read per byte.
 const LETTER: u8 = 1;
 const LOWER: u8 = 2;
 const UPPER: u8 = 4;
@@ -492,34 +543,33 @@ const BYTE_CLASSES: [u8; 256] = {
     table
 };
 
-/// [`make_token`] for an ASCII word, without Unicode case tables: one pass over the
+/// [`write_token`] for an ASCII word, without Unicode case tables: one pass over the
 /// bytes for the kind and the case, and a second to fold only if a letter is uppercase.
-fn make_ascii_token(text: &str, span: Range<usize>, spare: &mut Vec<String>) -> Token {
+fn write_ascii_token(token: &mut Token, text: &str, span: Range<usize>) {
     let word = &text[span.clone()];
     let bytes = word.as_bytes();
     let (seen, letters) = ascii_classes(bytes);
-    // Room for most words, so that a string passed from token to token rarely grows.
-    let mut norm = spare.pop().unwrap_or_else(|| String::with_capacity(16));
-    norm.clear();
-    norm.push_str(word);
-    if seen & UPPER != 0 {
-        norm.make_ascii_lowercase();
-    }
-    let kind = if letters > 0 {
+    // Every field named: a token written over keeps nothing of the one before.
+    let Token {
+        span: old_span,
+        norm,
+        kind,
+        capitalized,
+        all_caps,
+        quote,
+    } = token;
+    norm.write_ascii(word, seen & UPPER != 0);
+    *kind = if letters > 0 {
         TokenKind::Word
     } else if seen & DIGIT != 0 {
         TokenKind::Number
     } else {
         TokenKind::Punct
     };
-    Token {
-        norm: Norm::new(norm),
-        span,
-        kind,
-        capitalized: bytes.first().is_some_and(u8::is_ascii_uppercase),
-        all_caps: letters >= 2 && seen & LOWER == 0,
-        quote: None,
-    }
+    *capitalized = bytes.first().is_some_and(u8::is_ascii_uppercase);
+    *all_caps = letters >= 2 && seen & LOWER == 0;
+    *quote = None;
+    *old_span = span;
 }
 
 /// The [`BYTE_CLASSES`] bits found among `bytes`, and how many of them are letters.
@@ -778,6 +828,21 @@ mod tests {
         (doc, s)
     }
 
+    #[test]
+    fn segmenting_into_an_earlier_documents_buffers_is_segmenting_afresh() {
+        let long = "Title\n\nThe U.S. envoy, Erdoğan’s aide, met 12 NATO officials. “We talked,” she said.\n\nMore words follow here.\n";
+        let short = "Brief\n\nOne “quoted” LINE.\n";
+        let mut reused = Segmented::default();
+        // Longer, shorter, then longer again: tokens written over, set aside and taken back.
+        for text in [long, short, long, short] {
+            let (doc, fresh) = seg(text);
+            segment_into(&doc, &mut reused);
+            assert_eq!(reused.tokens, fresh.tokens, "{text:?}");
+            assert_eq!(reused.sentences, fresh.sentences, "{text:?}");
+            assert_eq!(reused.quotes, fresh.quotes, "{text:?}");
+        }
+    }
+
     fn sentences(text: &str) -> Vec<String> {
         let (doc, s) = seg(text);
         s.sentences
@@ -932,12 +997,31 @@ mod tests {
             "ab",
             "\u{1}",
         ];
+        // Both write over the tokens of an earlier text, as a run does: every field of
+        // every token must be written.
+        let mut earlier = tokenize_str("Earlier TEXT’s “words”, 12 of them… in NATO-led talks.");
+        for token in &mut earlier {
+            (token.quote, token.capitalized, token.all_caps) = (Some(9), true, true);
+            (token.kind, token.span) = (TokenKind::Number, 90..99);
+        }
         for text in crate::test_support::random_strings(0x51af_d7ed_558c_cd9b, 20_000, 16, &alphabet) {
-            let mut fast = Vec::new();
-            tokenize(&text, 0..text.len(), &mut fast, &mut Vec::new());
-            let mut reference = Vec::new();
-            tokenize_segments(&text, 0..text.len(), &mut reference, &mut Vec::new());
+            let (mut fast, mut reference) = (earlier.clone(), earlier.clone());
+            let mut writer = TokenWriter {
+                tokens: &mut fast,
+                written: 0,
+            };
+            tokenize(&text, 0..text.len(), &mut writer);
+            let written = writer.written;
+            let fast = &fast[..written];
+            let mut writer = TokenWriter {
+                tokens: &mut reference,
+                written: 0,
+            };
+            tokenize_segments(&text, 0..text.len(), &mut writer);
+            let written = writer.written;
+            let reference = &reference[..written];
             assert_eq!(fast, reference, "{text:?}");
+            assert_eq!(fast, tokenize_str(&text), "{text:?}");
         }
     }
 
@@ -951,8 +1035,10 @@ mod tests {
         }
         for (mark, c) in COMMON_MARKS.iter() {
             let text = c.to_string();
-            let mut spare = vec![String::from("left over")];
-            assert_eq!(make_token(&text, 0..text.len(), &mut spare), *mark, "{c:?}");
+            // Written over a token of an earlier document, as tokenizing does.
+            let mut token = tokenize_str("Left over");
+            write_token(&mut token[0], &text, 0..text.len());
+            assert_eq!(token[0], *mark, "{c:?}");
             assert_eq!(*mark, unusual_token(&text, 0..text.len()));
         }
     }
