@@ -162,6 +162,23 @@ impl Token {
     pub fn is(&self, norm: &str) -> bool {
         self.norm == norm
     }
+
+    /// Writes this token over with the token at `span` of the given kind and case flags,
+    /// its norm by `write_norm` in the room of the string it holds. Every field is named:
+    /// a token written over keeps nothing of the one before.
+    fn write_over(&mut self, span: Range<usize>, flags: (TokenKind, bool, bool), write_norm: impl FnOnce(&mut Norm)) {
+        let Token {
+            span: old_span,
+            norm,
+            kind,
+            capitalized,
+            all_caps,
+            quote,
+        } = self;
+        write_norm(norm);
+        (*kind, *capitalized, *all_caps) = flags;
+        (*old_span, *quote) = (span, None);
+    }
 }
 
 /// A sentence, or a unit that stands alone (a headline, a list item).
@@ -468,18 +485,8 @@ fn write_token(token: &mut Token, text: &str, span: Range<usize>) {
     if let (Some(c), None) = (chars.next(), chars.next())
         && let Some((mark, _)) = COMMON_MARKS.iter().find(|m| m.1 == c)
     {
-        let Token {
-            span: old_span,
-            norm,
-            kind,
-            capitalized,
-            all_caps,
-            quote,
-        } = token;
-        norm.write_copy(&mark.norm);
-        (*old_span, *kind, *quote) = (span, mark.kind, None);
-        (*capitalized, *all_caps) = (mark.capitalized, mark.all_caps);
-        return;
+        let flags = (mark.kind, mark.capitalized, mark.all_caps);
+        return token.write_over(span, flags, |norm| norm.write_copy(&mark.norm));
     }
     *token = unusual_token(word, span);
 }
@@ -549,27 +556,18 @@ fn write_ascii_token(token: &mut Token, text: &str, span: Range<usize>) {
     let word = &text[span.clone()];
     let bytes = word.as_bytes();
     let (seen, letters) = ascii_classes(bytes);
-    // Every field named: a token written over keeps nothing of the one before.
-    let Token {
-        span: old_span,
-        norm,
-        kind,
-        capitalized,
-        all_caps,
-        quote,
-    } = token;
-    norm.write_ascii(word, seen & UPPER != 0);
-    *kind = if letters > 0 {
+    let kind = if letters > 0 {
         TokenKind::Word
     } else if seen & DIGIT != 0 {
         TokenKind::Number
     } else {
         TokenKind::Punct
     };
-    *capitalized = bytes.first().is_some_and(u8::is_ascii_uppercase);
-    *all_caps = letters >= 2 && seen & LOWER == 0;
-    *quote = None;
-    *old_span = span;
+    let capitalized = bytes.first().is_some_and(u8::is_ascii_uppercase);
+    let all_caps = letters >= 2 && seen & LOWER == 0;
+    token.write_over(span, (kind, capitalized, all_caps), |norm| {
+        norm.write_ascii(word, seen & UPPER != 0);
+    });
 }
 
 /// The [`BYTE_CLASSES`] bits found among `bytes`, and how many of them are letters.
@@ -1005,24 +1003,23 @@ mod tests {
             (token.kind, token.span) = (TokenKind::Number, 90..99);
         }
         for text in crate::test_support::random_strings(0x51af_d7ed_558c_cd9b, 20_000, 16, &alphabet) {
-            let (mut fast, mut reference) = (earlier.clone(), earlier.clone());
-            let mut writer = TokenWriter {
-                tokens: &mut fast,
-                written: 0,
-            };
-            tokenize(&text, 0..text.len(), &mut writer);
-            let written = writer.written;
-            let fast = &fast[..written];
-            let mut writer = TokenWriter {
-                tokens: &mut reference,
-                written: 0,
-            };
-            tokenize_segments(&text, 0..text.len(), &mut writer);
-            let written = writer.written;
-            let reference = &reference[..written];
-            assert_eq!(fast, reference, "{text:?}");
+            let fast = written_over(&earlier, &text, tokenize);
+            assert_eq!(fast, written_over(&earlier, &text, tokenize_segments), "{text:?}");
             assert_eq!(fast, tokenize_str(&text), "{text:?}");
         }
+    }
+
+    /// The tokens of `text` by `tokenizer`, written over those of `earlier` as a run does.
+    fn written_over(earlier: &[Token], text: &str, tokenizer: fn(&str, Range<usize>, &mut TokenWriter)) -> Vec<Token> {
+        let mut tokens = earlier.to_vec();
+        let mut writer = TokenWriter {
+            tokens: &mut tokens,
+            written: 0,
+        };
+        tokenizer(text, 0..text.len(), &mut writer);
+        let written = writer.written;
+        tokens.truncate(written);
+        tokens
     }
 
     #[test]
