@@ -329,7 +329,12 @@ impl TokenWriter<'_> {
     /// The place of the next token, to be written over in full.
     fn next(&mut self) -> &mut Token {
         if self.written == self.tokens.len() {
-            self.tokens.push(Token::default());
+            // Room for most words, so that the slot's string rarely grows when written over.
+            let norm = Norm::new(String::with_capacity(16));
+            self.tokens.push(Token {
+                norm,
+                ..Token::default()
+            });
         }
         self.written += 1;
         &mut self.tokens[self.written - 1]
