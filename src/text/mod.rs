@@ -210,6 +210,8 @@ pub struct Segmented {
     /// Tokens of longer documents before this one, kept for the room of their norm
     /// strings ([`TokenWriter`]).
     spare: Vec<Token>,
+    /// The word-boundary iterator's buffers ([`TokenWriter::segments`]).
+    segments: words::Scratch,
 }
 
 impl Segmented {
@@ -286,6 +288,7 @@ pub fn segment_into(doc: &Document, out: &mut Segmented) {
             let mut writer = TokenWriter {
                 tokens: &mut out.tokens,
                 written,
+                segments: &mut out.segments,
             };
             tokenize(&doc.text, span.clone(), &mut writer);
             written = writer.written;
@@ -323,6 +326,8 @@ struct TokenWriter<'a> {
     tokens: &'a mut Vec<Token>,
     /// How many tokens are this document's; the rest are a document's before.
     written: usize,
+    /// The buffers of the word-boundary iterator, for the chunks that take it.
+    segments: &'a mut words::Scratch,
 }
 
 impl TokenWriter<'_> {
@@ -373,6 +378,7 @@ pub fn tokenize_str(text: &str) -> Vec<Token> {
         &mut TokenWriter {
             tokens: &mut tokens,
             written: 0,
+            segments: &mut words::Scratch::default(),
         },
     );
     tokens
@@ -382,7 +388,7 @@ pub fn tokenize_str(text: &str) -> Vec<Token> {
 ///
 /// The span is cut at ASCII whitespace into chunks, as [`words`] does: a chunk of
 /// printable ASCII (most of a news text) is segmented and turned into tokens in one
-/// walk; any other chunk goes through [`words::word_segments`] with the whitespace
+/// walk; any other chunk goes through [`words::word_segments_in`] with the whitespace
 /// before it.
 fn tokenize(text: &str, span: Range<usize>, out: &mut TokenWriter) {
     let bytes = &text.as_bytes()[..span.end];
@@ -412,24 +418,27 @@ fn tokenize_ascii(text: &str, chunk: Range<usize>, out: &mut TokenWriter) {
     }
 }
 
-/// The tokens of `text[span]` by [`words::word_segments`]: any text, however written.
+/// The tokens of `text[span]` by [`words::word_segments_in`]: any text, however written.
 fn tokenize_segments(text: &str, span: Range<usize>, out: &mut TokenWriter) {
     let slice = &text[span.clone()];
-    // Streamed, not collected: this runs over every text once.
-    let mut segments = words::word_segments(slice).peekable();
-    while let Some((offset, seg)) = segments.next() {
+    // Streamed, not collected, in the buffers of the chunks before.
+    let mut segments = words::word_segments_in(slice, std::mem::take(out.segments));
+    let mut next = segments.next();
+    while let Some((offset, seg)) = next {
+        next = segments.next();
         let start = span.start + offset;
         let mut end = start + seg.len();
         // Keep the full stop of abbreviations and initials ("U.S.", "Gen.", "G.").
-        if let Some(&(next_offset, ".")) = segments.peek()
+        if let Some((next_offset, ".")) = next
             && span.start + next_offset == end
             && is_abbreviation(seg)
         {
             end += 1;
-            segments.next();
+            next = segments.next();
         }
         push_word(text, start..end, out);
     }
+    *out.segments = segments.into_scratch();
 }
 
 fn is_abbreviation(word: &str) -> bool {
@@ -1020,6 +1029,7 @@ mod tests {
         let mut writer = TokenWriter {
             tokens: &mut tokens,
             written: 0,
+            segments: &mut words::Scratch::default(),
         };
         tokenizer(text, 0..text.len(), &mut writer);
         let written = writer.written;

@@ -161,18 +161,46 @@ pub(super) fn next_chunk(bytes: &[u8], pos: usize) -> Option<Chunk> {
 }
 
 /// The non-whitespace word-bound segments of `text` with their byte offsets.
+#[cfg(test)]
 pub fn word_segments(text: &str) -> WordSegments<'_> {
+    word_segments_in(text, Scratch::default())
+}
+
+/// The non-whitespace word-bound segments of `text` with their byte offsets, found in
+/// the buffers of an earlier iterator ([`WordSegments::into_scratch`]): the tokenizer
+/// takes this path for every chunk holding a curly quote or an accent.
+pub fn word_segments_in(text: &str, scratch: Scratch) -> WordSegments<'_> {
+    let Scratch { mut fast, mut classes } = scratch;
+    fast.clear();
+    classes.clear();
     WordSegments {
         text,
         pos: 0,
-        fast: Vec::new(),
+        fast,
         fast_next: 0,
-        classes: Vec::new(),
+        classes,
         slow: None,
     }
 }
 
-/// Iterator returned by [`word_segments`].
+/// The buffers a [`WordSegments`] works in, kept from one text to the next.
+#[derive(Debug, Clone, Default)]
+pub struct Scratch {
+    fast: Vec<(usize, usize)>,
+    classes: Vec<(usize, Class)>,
+}
+
+impl WordSegments<'_> {
+    /// The iterator's buffers, for [`word_segments_in`].
+    pub fn into_scratch(self) -> Scratch {
+        Scratch {
+            fast: self.fast,
+            classes: self.classes,
+        }
+    }
+}
+
+/// Iterator returned by [`word_segments_in`].
 pub struct WordSegments<'a> {
     text: &'a str,
     /// Where the next chunk (or the whitespace before it) starts.
