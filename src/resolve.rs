@@ -709,7 +709,8 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolu
     // order. Each text numbers its own on its thread, in order of first mention (an
     // archive has hundreds of thousands of such surnames), and also lists its surnames
     // named in full nowhere in their story but introduced alone ("Governor Okafor").
-    type Unresolved<'m> = (Vec<(usize, u32)>, Vec<(usize, Cow<'m, str>)>);
+    // (The text's new people: how many, and which each mention is; its surnames alone.)
+    type Unresolved<'m> = (usize, Vec<(usize, u32)>, Vec<(usize, Cow<'m, str>)>);
     let unresolved: Vec<Unresolved> = analyses
         .par_iter()
         .zip(&mentions)
@@ -726,14 +727,13 @@ pub fn resolve(pack: &Pack, names: &NameTable, analyses: &[&Analysis]) -> Resolu
                     _ => {}
                 }
             }
-            (new, alone)
+            (by_text.len(), new, alone)
         })
         .collect();
     // The people of each text come after those of the texts before it.
     let mut alone: BTreeMap<(usize, String), Vec<(usize, usize)>> = BTreeMap::new();
-    for (doc, (new, in_story)) in unresolved.into_iter().enumerate() {
+    for (doc, (people, new, in_story)) in unresolved.into_iter().enumerate() {
         let first = entities.len();
-        let people = new.iter().map(|&(_, local)| local as usize + 1).max().unwrap_or(0);
         entities.extend((0..people).map(|_| new_person()));
         for (mi, local) in new {
             mentions[doc][mi] = narrow(first + local as usize);

@@ -330,10 +330,7 @@ fn common_surname(toks: &[Token], i: usize, pack: &Pack) -> bool {
         && pack.lexicon.not_names.contains(&t.norm)
         && !t.norm.ends_with('.')
         && crate::source::weekday(&t.norm).is_none()
-        && !(crate::source::month_number(&t.norm).is_some()
-            && toks
-                .get(i + 1)
-                .is_some_and(|n| n.norm.as_bytes().first().is_some_and(u8::is_ascii_digit)))
+        && !(crate::source::month_number(&t.norm).is_some() && toks.get(i + 1).is_some_and(|n| n.starts_with_digit()))
         && t.norm.chars().count() >= 3
         && is_name_word(prev, pack)
         && !is_title_word(&prev.norm, pack)

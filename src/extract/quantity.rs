@@ -981,7 +981,7 @@ fn parse_amount(tokens: &[Token], i: usize, title_case: bool) -> Option<Amount> 
             };
             Some(exact_amount(end, value, scaled || is_round(value)))
         }
-        TokenKind::Word if t.norm.as_bytes().first().is_some_and(u8::is_ascii_digit) => {
+        TokenKind::Word if t.starts_with_digit() => {
             let split = t.norm.find(|c: char| c.is_ascii_alphabetic())?;
             let (digits, suffix) = t.norm.split_at(split);
             let scale = TABLES.suffix_scales.get(suffix)?;
@@ -1290,9 +1290,7 @@ pub fn may_start_quantity(tokens: &[Token], i: usize) -> bool {
     if is_article(&t.norm) {
         return tokens.get(i + 1).is_some_and(|next| AFTER_ARTICLE.contains(&next.norm));
     }
-    t.kind == TokenKind::Number
-        || t.norm.as_bytes().first().is_some_and(u8::is_ascii_digit)
-        || FIRST_WORDS.contains(&t.norm)
+    t.kind == TokenKind::Number || t.starts_with_digit() || FIRST_WORDS.contains(&t.norm)
 }
 
 fn is_article(word: &str) -> bool {

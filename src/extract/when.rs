@@ -541,11 +541,8 @@ fn may_start_date(tokens: &[Token], i: usize) -> bool {
         words.map(str::to_string).collect()
     });
     let t = &tokens[i];
-    t.capitalized
-        || t.kind == TokenKind::Number
-        || t.norm.as_bytes().first().is_some_and(u8::is_ascii_digit)
-        || FIRST_WORDS.contains(&t.norm)
-        || may_start_quantity(tokens, i)
+    // A figure is a number phrase's start too: `may_start_quantity` tells it.
+    t.capitalized || FIRST_WORDS.contains(&t.norm) || may_start_quantity(tokens, i)
 }
 
 /// Reads a date expression at or just after token `i`; returns it with the token range it covers.

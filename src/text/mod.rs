@@ -163,6 +163,12 @@ impl Token {
         self.norm == norm
     }
 
+    /// The token begins with an ASCII digit ("12", "3rd", "2024-25"). Told by the first
+    /// byte, not by decoding a character: the count and date prefilters ask every token.
+    pub fn starts_with_digit(&self) -> bool {
+        self.norm.as_bytes().first().is_some_and(u8::is_ascii_digit)
+    }
+
     /// Writes this token over with the token at `span` of the given kind and case flags,
     /// its norm by `write_norm` in the room of the string it holds. Every field is named:
     /// a token written over keeps nothing of the one before.
